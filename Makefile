@@ -1,0 +1,43 @@
+# Every target sets up .venv first: created when missing, reinstalled only when
+# requirements.txt differs from the copy recorded at the last install.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/requirements.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench translations lock setup clean
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/build_speed.py
+
+translations: setup
+	$(BIN)/python -m hooks.translation_status $(ARGS)
+
+setup:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create $(VENV). On Debian: sudo apt-get install python3-venv"; exit 1; }
+	@cmp -s requirements.txt $(INSTALLED) || { \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet --requirement requirements.txt && \
+	  cp requirements.txt $(INSTALLED); }
+
+# Re-pin after editing requirements.in: resolve in a scratch venv, freeze it.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --requirement requirements.in
+	{ echo "# Generated from requirements.in by 'make lock' (pip freeze of a clean .venv). Do not edit."; \
+	  .lock-venv/bin/python -m pip freeze; } > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,169 @@
+"""Meeting cards: load `data/cards/<id>.yml`, validate them, and give them one typed model.
+
+The card's shape is declared once, in `data/card.schema.json` (JSON Schema, also used by
+editors through each file's yaml-language-server modeline). This module validates a file
+against it with `jsonschema`, then checks the outline rules a schema cannot express, and
+reports every problem of every file at once, each as `file:line: field: what is expected`.
+
+Used by the card hooks, the PDF renderer, the translation status and the tests. Imports
+nothing from MkDocs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+import cards_messages
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    kind: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class PhaseText:
+    title: str
+    instructions: str
+
+
+@dataclass(frozen=True)
+class CardText:
+    title: str
+    goal: str
+    phases: dict[str, PhaseText]
+    questions: tuple[str, ...]
+    materials: tuple[str, ...]
+    facilitator_notes: tuple[str, ...]
+    safety_note: str
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    model: str
+    meeting: str
+    order: int
+    minutes: int
+    phases: tuple[Phase, ...]
+    texts: dict[str, CardText]
+    source: Path
+
+    def phase_starts(self) -> list[tuple[Phase, int]]:
+        """Each phase with the minute it starts at."""
+        starts, elapsed = [], 0
+        for phase in self.phases:
+            starts.append((phase, elapsed))
+            elapsed += phase.minutes
+        return starts
+
+
+class CardProblems(Exception):
+    """Every problem found in the cards, one line each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def schema_path(cards_dir: Path) -> Path:
+    return cards_dir.parent / "card.schema.json"
+
+
+def load_cards(cards_dir: Path, locales: list[str], root: Path) -> list[Card]:
+    """All cards, sorted by model and order; raises CardProblems listing every problem."""
+    cards, problems = [], []
+    for path in sorted(cards_dir.glob("*.yml")):
+        card, found = load_card(path, tuple(locales), root)
+        problems += found
+        cards += [card] if card else []
+    problems += cards_messages.duplicates(cards, root)
+    if problems:
+        raise CardProblems(problems)
+    return sorted(cards, key=lambda card: (card.model, card.order))
+
+
+def load_card(path: Path, locales: tuple[str, ...], root: Path) -> tuple[Card | None, list[str]]:
+    """One card and the problems in its file (the card is None when there are any)."""
+    where = cards_messages.Where(path, root)
+    try:
+        node = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except yaml.MarkedYAMLError as error:
+        return None, [where.syntax_error(error)]
+    if not isinstance(data, dict):
+        return None, [where.at(node, (), "the file must be a mapping of card fields (id: ..., model: ...)")]
+    schema = schema_path(path.parent).read_text("utf-8")
+    problems = where.schema_errors(node, _validator(schema).iter_errors(data))
+    if not problems:
+        problems = cards_messages.outline_problems(where, node, data, locales)
+    return (None, problems) if problems else (_card(data, locales, path), [])
+
+
+@cache
+def _validator(schema_text: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(schema_text))
+
+
+def _card(data: dict, locales: tuple[str, ...], path: Path) -> Card:
+    return Card(
+        id=data["id"],
+        model=data["model"],
+        meeting=data["meeting"],
+        order=data["order"],
+        minutes=data["minutes"],
+        phases=tuple(Phase(**phase) for phase in data["phases"]),
+        texts={locale: _card_text(data[locale]) for locale in locales},
+        source=path,
+    )
+
+
+def _card_text(block: dict) -> CardText:
+    return CardText(
+        title=block["title"],
+        goal=block["goal"],
+        phases={key: PhaseText(**value) for key, value in block["phases"].items()},
+        questions=tuple(block["questions"]),
+        materials=tuple(block["materials"]),
+        facilitator_notes=tuple(block["facilitator_notes"]),
+        safety_note=block["safety_note"],
+    )
+
+
+def labels_path(cards_dir: Path) -> Path:
+    return cards_dir.parent / "card-labels.yml"
+
+
+def load_labels(cards_dir: Path, locales: list[str], root: Path) -> dict[str, dict]:
+    """The interface texts of cards per language; raises CardProblems naming missing keys."""
+    path = labels_path(cards_dir)
+    labels = yaml.safe_load(path.read_text("utf-8")) or {}
+    where = cards_messages.Where(path, root)
+    expected = _leaf_keys(labels.get(locales[0], {}))
+    problems = [
+        f"{where.name}: {locale}.{key}: missing; add the text in this language"
+        for locale in locales for key in sorted(expected - _leaf_keys(labels.get(locale, {})))
+    ]
+    if problems:
+        raise CardProblems(problems)
+    return labels
+
+
+def display_order(cards_dir: Path) -> tuple[list[str], list[str]]:
+    """Models and meeting kinds in the order the schema lists them."""
+    properties = json.loads(schema_path(cards_dir).read_text("utf-8"))["properties"]
+    return properties["model"]["enum"], properties["meeting"]["enum"]
+
+
+def _leaf_keys(tree: dict, prefix: str = "") -> set[str]:
+    keys = set()
+    for key, value in tree.items():
+        keys |= _leaf_keys(value, f"{prefix}{key}.") if isinstance(value, dict) else {f"{prefix}{key}"}
+    return keys

@@ -1,0 +1,67 @@
+"""Render meeting cards to Markdown pages with the Jinja templates in `overrides/cards/`.
+
+`card.md.jinja` gives one card's page, `index.md.jinja` a language's card index; both
+include `timeline.svg.jinja`. The environment autoescapes, so a YAML text can carry inline
+Markdown but never HTML. Pure helpers: no MkDocs imports; the PDF renderer shares `environment`.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from pathlib import Path
+
+import jinja2
+import markdown
+from markupsafe import Markup, escape
+
+from cards_model import Card
+
+
+def environment(template_dirs: list[str]) -> jinja2.Environment:
+    """A strict, autoescaping Jinja environment over the theme's template folders."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dirs),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["oneline"] = lambda text: Markup(" ".join(str(escape(text)).split()))
+    env.filters["inline_markdown"] = inline_markdown
+    return env
+
+
+def inline_markdown(text: str) -> Markup:
+    """A YAML text as inline HTML: Markdown emphasis rendered, any HTML shown as text."""
+    html = markdown.markdown(" ".join(str(escape(text)).split()))
+    return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+
+def card_page(env: jinja2.Environment, card: Card, locale: str, labels: dict, **extra) -> str:
+    return env.get_template("cards/card.md.jinja").render(
+        card=card, text=card.texts[locale], labels=labels[locale], locale=locale, **extra
+    )
+
+
+def index_page(env, cards: list[Card], locale: str, labels: dict, order: tuple[list, list], **extra) -> str:
+    return env.get_template("cards/index.md.jinja").render(
+        groups=grouped(cards, order), labels=labels[locale], locale=locale, **extra
+    )
+
+
+def grouped(cards: list[Card], order: tuple[list, list]) -> list:
+    """[(model, [(meeting, [cards])])], in the schema's order of models and meetings."""
+    models, meetings = order
+    ranked = sorted(cards, key=lambda c: (models.index(c.model), meetings.index(c.meeting), c.order))
+    return [
+        (model, [(meeting, list(group)) for meeting, group in groupby(in_model, lambda c: c.meeting)])
+        for model, in_model in groupby(ranked, lambda c: c.model)
+    ]
+
+
+def page_uri(card_id: str) -> str:
+    """Where a card's page sits, relative to its language root."""
+    return str(Path("kortit") / f"{card_id}.md")
+
+
+INDEX_URI = "kortit/index.md"

@@ -1,0 +1,18 @@
+"""Point a page's "edit this page" link at the file a person really edits.
+
+Translated pages live in `docs_<locale>/` and card pages are made from `data/cards/*.yml`,
+both outside `docs_dir`; their edit links must open that source. Used by the hooks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def point_edit_link(file, source: Path, config) -> None:
+    """Make `file`'s edit link open `source` (a path relative to docs_dir may climb out of it)."""
+    file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
+    if file.page is not None:
+        # Page computes edit_url once, from file.edit_uri, when the navigation is built.
+        file.page._set_edit_url(config.repo_url, config.edit_uri, config.edit_uri_template)
