@@ -21,7 +21,7 @@ bench: setup
 	$(BIN)/python benchmarks/build_speed.py
 
 translations: setup
-	$(BIN)/python -m hooks.translation_status $(ARGS)
+	$(BIN)/python hooks/translation_status.py $(ARGS)
 
 setup:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \

@@ -32,7 +32,7 @@ class Where:
         return f"{self.name}:{line}: YAML syntax error: {error.problem}; check the indentation and quote texts that contain ': '"
 
     def schema_errors(self, node, errors) -> list[str]:
-        found = sorted(errors, key=lambda error: list(map(str, error.absolute_path)))
+        found = sorted(errors, key=lambda error: list(map(str, _field_of(error))))
         return [self.at(node, _field_of(error), _explained(error)) for error in found]
 
 

@@ -7,6 +7,7 @@ Markdown but never HTML. Pure helpers: no MkDocs imports; the PDF renderer share
 
 from __future__ import annotations
 
+from functools import lru_cache, partial
 from itertools import groupby
 from pathlib import Path
 
@@ -27,13 +28,18 @@ def environment(template_dirs: list[str]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["oneline"] = lambda text: Markup(" ".join(str(escape(text)).split()))
-    env.filters["inline_markdown"] = inline_markdown
+    # One converter per environment, as making one costs more than converting a text, and
+    # each text converted once (a booklet repeats every card's texts); typed, so a Markup
+    # text never shares a result with an equal plain one, which is escaped.
+    convert = partial(inline_markdown, converter=markdown.Markdown())
+    env.filters["inline_markdown"] = lru_cache(maxsize=None, typed=True)(convert)
     return env
 
 
-def inline_markdown(text: str) -> Markup:
+def inline_markdown(text: str, converter: markdown.Markdown | None = None) -> Markup:
     """A YAML text as inline HTML: Markdown emphasis rendered, any HTML shown as text."""
-    html = markdown.markdown(" ".join(str(escape(text)).split()))
+    converter = (converter or markdown.Markdown()).reset()
+    html = converter.convert(" ".join(str(escape(text)).split()))
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 

@@ -1,10 +1,8 @@
-"""Give every language its own 404 page, search index, absolute hreflang and JS base.
+"""Give every language its own 404 page, search index, sitemap and JavaScript base.
 
 mkdocs-static-i18n runs one whole build per language into the same `site_dir`, which
 leaves these site-wide outputs wrong (see ../shared/stack-facts.md):
 
-- `on_env`: adds the `absolute_url` filter, used by `overrides/main.html` for hreflang
-  alternates (relative ones are rejected by search engines).
 - `on_page_context` / `on_template_context`: expose `language_root` (`/` or `/sv/`), the
   `base` Material's JavaScript resolves search and sitemap requests against.
 - `on_post_template`: a non-default build writes its `404.html` under its own root instead
@@ -22,7 +20,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
@@ -30,11 +27,6 @@ import search_split
 import site_languages
 
 PER_LANGUAGE_TEMPLATES = {"404.html": "move", "sitemap.xml": "copy"}
-
-
-def on_env(env, config, files):
-    env.filters["absolute_url"] = lambda link: urljoin(config.site_url or "/", link)
-    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -124,8 +124,8 @@ def twin_problems(languages: list[Language], root: Path) -> list[str]:
         present = [lang for lang in languages if page in pages[lang.locale]]
         for lang in languages:
             if page not in pages[lang.locale]:
-                have = _shown(present[0].source_of(page), root)
-                want = _shown(lang.source_of(page), root)
+                have = shown(present[0].source_of(page), root)
+                want = shown(lang.source_of(page), root)
                 problems.append(
                     f"{have} has no {lang.name} ({lang.locale}) twin: create {want} "
                     f"with the translated page, or remove {have}."
@@ -136,7 +136,7 @@ def twin_problems(languages: list[Language], root: Path) -> list[str]:
 def locale_like_folders(default: Language, root: Path) -> list[str]:
     """Top-level folders in the default docs that mkdocs-static-i18n would take for a locale."""
     return [
-        f"{_shown(folder, root)}/ has a two-letter name, which mkdocs-static-i18n takes for a "
+        f"{shown(folder, root)}/ has a two-letter name, which mkdocs-static-i18n takes for a "
         f"language and silently drops: rename it (e.g. {folder.name}-files/)."
         for folder in sorted(default.docs_dir.iterdir())
         if folder.is_dir() and TWO_LETTER_FOLDER.match(folder.name)
@@ -148,7 +148,8 @@ def localized_uri(lang: Language, rel_path: str) -> str:
     return rel_path if lang.default else str(PurePosixPath(lang.locale) / rel_path)
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown(path: Path, root: Path) -> str:
+    """`path` as written from the project root (as given when outside it)."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -49,6 +49,7 @@ def snapshot(project: Path) -> dict[str, str]:
 
 def copy_project(target: Path) -> Path:
     """A throwaway copy of the project's sources, to break on purpose."""
+    target.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = PROJECT / part
         if source.is_dir():

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.browser
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+# Every page is checked at desktop width; at phone width, one page of each kind per language.
+PHONE_SAMPLE = ["", "vahvistin/askeleet/", "kortit/", "kortit/raha/", "404.html"]
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -47,6 +49,7 @@ def origin(site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -62,13 +65,14 @@ def browser():
 
 @pytest.fixture(scope="session")
 def visits(browser, origin, site) -> dict[str, Visit]:
-    """Every built page, opened at phone and desktop width, with axe run on it."""
+    """Every built page at desktop width, and a sample at phone width, with axe run on each."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe, results = Axe(), {}
-    for width, viewport in VIEWPORTS.items():
-        context = browser.new_context(viewport=viewport)
-        for url in html_pages(site):
+    phone_pages = PHONE_SAMPLE + [f"sv/{url}" for url in PHONE_SAMPLE]
+    for width, pages in (("desktop", html_pages(site)), ("phone", phone_pages)):
+        context = browser.new_context(viewport=VIEWPORTS[width])
+        for url in pages:
             results[f"{width} /{url}"] = _visit(context.new_page(), origin, url, axe)
         context.close()
     return results
@@ -78,7 +82,7 @@ def _visit(page, origin: str, url: str, axe) -> Visit:
     visit = Visit()
     page.on("request", lambda request: _note_host(visit, origin, request.url))
     page.on("response", lambda response: response.status == 404 and visit.missing.append(response.url))
-    page.goto(origin + url, wait_until="networkidle")
+    page.goto(origin + url, wait_until="load")
     visit.violations = [
         f"{v['id']}: {node['target']}" for v in axe.run(page, options=WCAG_AA).response["violations"]
         for node in v["nodes"]
@@ -93,7 +97,7 @@ def _note_host(visit: Visit, origin: str, url: str) -> None:
 
 
 def test_every_page_has_no_axe_wcag_aa_violations(visits):
-    """axe-core finds 0 WCAG 2.1 A/AA violations on any page, at phone and desktop width."""
+    """axe-core finds 0 WCAG 2.1 A/AA violations on any page."""
     assert {page: v.violations for page, v in visits.items() if v.violations} == {}
 
 
@@ -128,9 +132,8 @@ def test_search_finds_only_pages_in_the_language_searched(browser, origin, start
     """Searching on /sv/ finds Swedish pages only; searching on / finds Finnish pages only."""
     page = browser.new_page()
     page.goto(origin + start)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill(query)
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator(".md-search__input").first.click()
+    _search(page, query)
     hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     page.close()
     paths = [urlsplit(href).path for href in hrefs]
@@ -144,7 +147,18 @@ def test_keyboard_user_can_skip_to_content(browser, origin):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     page.close()
-    assert focused == "Hoppa till innehållet"
+    assert focused == "Gå till innehållet"
+
+
+def _search(page, query: str, attempts: int = 30) -> None:
+    """Type `query` until results show: Material drops queries typed before its index is ready."""
+    for _ in range(attempts):
+        page.locator(".md-search__input").fill("")
+        page.keyboard.type(query)
+        page.wait_for_timeout(1000)
+        if page.locator(".md-search-result__item").count():
+            return
+    raise AssertionError(f"no search results for {query!r}")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from xml.etree import ElementTree
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -74,15 +75,18 @@ def test_language_switcher_leads_to_the_twin_page(site):
         assert all(file_of(site, target).is_file() for target in targets.values())
 
 
-def test_hreflang_alternates_are_absolute(site):
-    """hreflang alternates are absolute URLs built from site_url, pointing at the twins."""
+def test_hreflang_alternates_are_absolute_and_only_in_the_sitemap(site):
+    """Every page pair is in sitemap.xml with absolute hreflang links; no page head has any."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    alternates = {
+        url.findtext("s:loc", namespaces=ns): {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        for url in urls
+    }
     for url in content_pages(site):
-        alternates = {
-            link["hreflang"]: link["href"]
-            for link in soup(site, url).select('link[rel="alternate"][hreflang]')
-        }
         fi_url = twin_of(url) if is_swedish(url) else url
-        assert alternates == {"fi": SITE_URL + fi_url, "sv": SITE_URL + twin_of(fi_url)}, url
+        assert alternates[SITE_URL + url] == {"fi": SITE_URL + fi_url, "sv": SITE_URL + twin_of(fi_url)}
+        assert soup(site, url).select("link[hreflang]") == [], url
 
 
 def test_site_name_and_description_follow_the_language(site):
