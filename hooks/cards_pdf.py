@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -171,13 +172,13 @@ class Renderer:
 
     def render(self, html: str) -> Rendered:
         weasyprint, fetcher, font_config, css = self._weasyprint()
-        with _weasyprint_warnings() as warnings:
+        with _weasyprint_warnings() as messages:
             document = weasyprint.HTML(string=html, base_url=str(self.stylesheet), url_fetcher=fetcher)
             pdf = document.write_pdf(stylesheets=[css], font_config=font_config, **RENDER_OPTIONS)
         # The stylesheet's own warnings are reported once, with the first PDF.
-        warnings = self._stylesheet_warnings + warnings
+        messages = self._stylesheet_warnings + messages
         self._stylesheet_warnings = []
-        return Rendered(pdf, warnings)
+        return Rendered(pdf, messages)
 
     def _weasyprint(self):
         if self._setup is None:
@@ -186,7 +187,10 @@ class Renderer:
 
             # Local files only (the stylesheet, the font, the timeline's data: URL): no network.
             fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
-            font_config = FontConfiguration()
+            with warnings.catch_warnings():
+                # Said when the machine has no fonts at all: ours come through @font-face.
+                warnings.filterwarnings("ignore", "No fonts configured in FontConfig", UserWarning)
+                font_config = FontConfiguration()
             with _weasyprint_warnings() as self._stylesheet_warnings:
                 css = weasyprint.CSS(filename=str(self.stylesheet), url_fetcher=fetcher, font_config=font_config)
             self._setup = weasyprint, fetcher, font_config, css

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 import cards_model
 import cards_pdf
+import cards_render
 import sitebuild
 from pages import soup
 
@@ -241,7 +242,9 @@ def test_weasyprint_warnings_are_reported(tmp_path):
     """A CSS rule WeasyPrint cannot use comes back as a warning, which the build logs for --strict."""
     stylesheet = tmp_path / "print.css"
     stylesheet.write_text("p { colr: red; }\n", "utf-8")
-    rendered = cards_pdf.Renderer(stylesheet).render('<html lang="fi"><title>T</title><p>Hei</p></html>')
+    env = cards_render.environment([str(PROJECT / "overrides")])
+    site = cards_pdf.PrintSite("Vertaisryhmäopas", {card.id: f"https://example.invalid/{card.id}/" for card in CARDS}, "https://example.invalid/")
+    rendered = cards_pdf.Renderer(stylesheet).render(cards_pdf.card_html(env, CARDS[0], "fi", LABELS, site))
     assert rendered.pdf.startswith(b"%PDF-")
     assert any("colr" in warning for warning in rendered.warnings), rendered.warnings
 
