@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache, partial
 from itertools import groupby
-from pathlib import Path
 
 import jinja2
 import markdown
@@ -67,7 +66,7 @@ def grouped(cards: list[Card], order: tuple[list, list]) -> list:
 
 def page_uri(card_id: str) -> str:
     """Where a card's page sits, relative to its language root."""
-    return str(Path("kortit") / f"{card_id}.md")
+    return f"kortit/{card_id}.md"
 
 
 INDEX_URI = "kortit/index.md"

@@ -60,10 +60,9 @@ def on_post_build(config):
 def _language_prefixes(config):
     """Each language with its URL prefix and the prefixes of the languages nested in its root."""
     languages = site_languages.site_languages(config)
-    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in languages}
+    nested = [f"{lang.locale}/" for lang in languages if not lang.default]
     for lang in languages:
-        others = [prefixes[other.locale] for other in languages if other != lang and not other.default]
-        yield lang, prefixes[lang.locale], [] if not lang.default else others
+        yield (lang, "", nested) if lang.default else (lang, f"{lang.locale}/", [])
 
 
 def _write(path: Path, text: str) -> None:
