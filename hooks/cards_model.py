@@ -20,6 +20,7 @@ import jsonschema
 import yaml
 
 import cards_messages
+import translation_stamps
 
 @dataclass(frozen=True)
 class Phase:
@@ -55,6 +56,8 @@ class Card:
     phases: tuple[Phase, ...]
     texts: dict[str, CardText]
     source: Path
+    outdated: frozenset[str] = frozenset()
+    """Translations whose `translated_from` stamp is not the hash of the default language's block."""
 
     def phase_starts(self) -> list[tuple[Phase, int]]:
         """Each phase with the minute it starts at."""
@@ -135,7 +138,14 @@ def _card(data: dict, locales: tuple[str, ...], path: Path) -> Card:
         phases=tuple(Phase(**phase) for phase in data["phases"]),
         texts={locale: _card_text(data[locale]) for locale in locales},
         source=path,
+        outdated=_outdated(data, locales),
     )
+
+
+def _outdated(data: dict, locales: tuple[str, ...]) -> frozenset[str]:
+    """The translations made from an older default-language block (or never stamped)."""
+    current = translation_stamps.block_hash(data[locales[0]])
+    return frozenset(locale for locale in locales[1:] if data[locale].get(translation_stamps.KEY) != current)
 
 
 def _card_text(block: dict) -> CardText:

@@ -44,7 +44,8 @@ def inline_markdown(text: str, converter: markdown.Markdown | None = None) -> Ma
 
 def card_page(env: jinja2.Environment, card: Card, locale: str, labels: dict, **extra) -> str:
     return env.get_template("cards/card.md.jinja").render(
-        card=card, text=card.texts[locale], labels=labels[locale], locale=locale, **extra
+        card=card, text=card.texts[locale], labels=labels[locale], locale=locale,
+        outdated=locale in card.outdated, **extra
     )
 
 

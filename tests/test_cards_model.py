@@ -6,8 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 import cards_model
+import translation_stamps
 from sitebuild import PROJECT
 
 MINIMAL = Path(__file__).parent / "data" / "cards" / "minimal.yml"
@@ -42,6 +44,25 @@ def test_minimal_card_loads_into_the_model(cards_dir):
     assert [(phase.kind, start) for phase, start in card.phase_starts()][:3] == [
         ("check-in", 0), ("introduction", 20), ("discussion", 30)]
     assert card.texts["sv"].phases["tauko"].title == "Paus"
+
+
+def test_an_unstamped_translation_is_outdated(cards_dir):
+    """A card whose Swedish block has no translated_from stamp counts as outdated in Swedish only."""
+    write_card(cards_dir)
+    [card] = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
+    assert card.outdated == {"sv"}
+
+
+def test_a_current_stamp_makes_the_translation_up_to_date(cards_dir):
+    """Stamping the Swedish block with the hash of the Finnish block clears it; a Finnish edit brings it back."""
+    path = write_card(cards_dir)
+    fi_hash = translation_stamps.block_hash(yaml.safe_load(path.read_text("utf-8"))["fi"])
+    path.write_text(translation_stamps.stamped_card(path.read_text("utf-8"), "sv", fi_hash), "utf-8")
+    [card] = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
+    assert card.outdated == frozenset()
+    path.write_text(path.read_text("utf-8").replace("  title: Pieni kortti", "  title: Pieni uusi kortti"), "utf-8")
+    [card] = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
+    assert card.outdated == {"sv"}
 
 
 def test_every_shipped_card_is_valid_in_every_language():
