@@ -144,8 +144,7 @@ def _card(data: dict, locales: tuple[str, ...], path: Path) -> Card:
 
 def _outdated(data: dict, locales: tuple[str, ...]) -> frozenset[str]:
     """The translations made from an older default-language block (or never stamped)."""
-    current = translation_stamps.block_hash(data[locales[0]])
-    return frozenset(locale for locale in locales[1:] if data[locale].get(translation_stamps.KEY) != current)
+    return frozenset(locale for locale in locales[1:] if translation_stamps.card_stamps(data, locales[0], locale).outdated)
 
 
 def _card_text(block: dict) -> CardText:

@@ -49,7 +49,7 @@ def _outdated(page, lang, default) -> bool:
     if page.meta.get(GENERATED_OUTDATED) is True:
         return True
     source = _default_source(page, lang, default)
-    return source is not None and translation_stamps.page_stamp(Path(page.file.abs_src_path)) != translation_stamps.page_hash(source)
+    return source is not None and translation_stamps.page_stamps(Path(page.file.abs_src_path), source).outdated
 
 
 def _default_source(page, lang, default) -> Path | None:

@@ -13,7 +13,7 @@ A translation is outdated when its stamp differs from the current hash, or when 
 The stamp is kept in the files, so this works on a shallow clone, in CI and without git.
 Stamping rewrites or inserts one line and leaves the rest of the file byte for byte.
 
-Pure helpers used by `translation_status` and the `translation_notice` hook; imports nothing
+Pure helpers used by `translation_status`, `cards_model` and the `translation_notice` hook; imports nothing
 from MkDocs.
 """
 
@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -31,6 +32,27 @@ LENGTH = 12
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """YAML front matter, matched as MkDocs matches it (mkdocs.utils.meta.YAML_RE)."""
 STAMP_LINE = re.compile(rf"^{KEY}[ \t]*:.*$", re.MULTILINE)
+
+
+class Stamps(NamedTuple):
+    """A translation's stamp as written (None when it has none) and the stamp its source gives now."""
+
+    written: str | None
+    current: str
+
+    @property
+    def outdated(self) -> bool:
+        return self.written != self.current
+
+
+def page_stamps(translation: Path, source: Path) -> Stamps:
+    """The stamps of a translated page and of the page it translates."""
+    return Stamps(page_stamp(translation), page_hash(source))
+
+
+def card_stamps(card: dict, default: str, locale: str) -> Stamps:
+    """The stamps of a card's `<locale>:` block and of its `<default>:` block."""
+    return Stamps(card[locale].get(KEY), block_hash(card[default]))
 
 
 class StampError(Exception):

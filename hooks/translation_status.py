@@ -120,7 +120,7 @@ def _orphan_page(project: Project, default: Language, lang: Language, page: str)
 
 
 def _outdated_page(project: Project, source: Path, translation: Path) -> Finding | None:
-    stamp, current = translation_stamps.page_stamp(translation), translation_stamps.page_hash(source)
+    stamp, current = translation_stamps.page_stamps(translation, source)
     ours, theirs = project.shown(source), project.shown(translation)
     fix = f"update the translation, then stamp it ({_stamp_command(theirs)})"
     if stamp is None:
@@ -192,7 +192,7 @@ def _dotted(field: tuple) -> str:
 
 def _outdated_block(project: Project, where, node, data: dict, locale: str) -> Finding | None:
     default = project.languages[0].locale
-    stamp, current = data[locale].get(translation_stamps.KEY), translation_stamps.block_hash(data[default])
+    stamp, current = translation_stamps.card_stamps(data, default, locale)
     fix = (f"update the '{locale}:' texts, then stamp them "
            f"({_stamp_command(project.shown(where.path), locale, len(project.languages) > 2)})")
     if stamp is None:

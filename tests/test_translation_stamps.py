@@ -88,6 +88,19 @@ def test_page_hash_is_the_sha256_prefix_of_the_bytes(tmp_path):
     assert stamps.page_hash(page) == hashlib.sha256(b"# Sivu\n").hexdigest()[:12]
 
 
+def test_a_translation_is_outdated_unless_its_stamp_is_the_current_hash(tmp_path):
+    """No stamp or an old stamp is outdated; the current hash is not."""
+    source, translation = tmp_path / "sivu.md", tmp_path / "sida.md"
+    source.write_text("# Sivu\n", "utf-8")
+    translation.write_text("# Sida\n", "utf-8")
+    assert stamps.page_stamps(translation, source) == (None, stamps.page_hash(source))
+    assert stamps.page_stamps(translation, source).outdated
+    translation.write_text(stamps.stamped_page("# Sida\n", stamps.page_hash(source)), "utf-8")
+    assert not stamps.page_stamps(translation, source).outdated
+    source.write_text("# Sivu, uusi\n", "utf-8")
+    assert stamps.page_stamps(translation, source).outdated
+
+
 @pytest.fixture
 def real_card(tmp_path):
     """A copy of a real card and the schema, to edit."""
