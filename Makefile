@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/requirements.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench translations lock setup clean
+.PHONY: serve build publish test bench translations lock setup clean
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -14,14 +14,21 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
+# The build to upload: refuses to run without a public https SITE_URL (hooks/publishing.py).
+publish: setup
+	PUBLISH=1 $(BIN)/mkdocs build --strict --site-dir site
+
 test: setup
 	$(BIN)/python -m pytest
 
 bench: setup
 	$(BIN)/python benchmarks/build_speed.py
+	$(BIN)/python benchmarks/search.py
 
+# The translation status, then the spell check (hooks/spelling.py); either one failing fails it.
 translations: setup
-	$(BIN)/python hooks/translation_status.py $(ARGS)
+	@$(BIN)/python hooks/translation_status.py $(ARGS); status=$$?; \
+	$(if $(findstring --stamp,$(ARGS)),,$(BIN)/python hooks/spelling.py || status=1;) exit $$status
 
 setup:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \

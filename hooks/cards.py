@@ -1,4 +1,5 @@
-"""Meeting cards: a page and a printable PDF per card per language, a card index and a booklet.
+"""Meeting cards: a page and a printable PDF per card per language, a card index, booklets
+(all cards; one per model), participant handouts, the Vahvistin voting sheet and the feedback form.
 
 - `on_files` at priority -90, just before mkdocs-static-i18n's (-100): loads and validates
   every card (all problems at once, as a PluginError) and registers placeholder files
@@ -8,20 +9,23 @@
   `cards/` folder (templates, print stylesheet, font) from the files to publish: those are
   build inputs, not pages.
 - `on_nav` (after all `on_files`, so after the plugin has placed every file of the current
-  language; before pages are read): makes the current language's PDFs, each card's and the
-  booklet of all cards, or takes them from the cache in `.cache/cards-pdf/`, and registers
-  them as files whose source is the cached PDF: `kortit/<id>.pdf` and `kortit/<booklet>.pdf`
-  under the language root. The PDFs need the card pages' web addresses, which the plugin
-  sets in its `on_files`; the card pages link the PDFs with relative Markdown links, which
-  the strict build validates. Then it fills the placeholders with Markdown rendered from
+  language; before pages are read): takes the current language's PDFs from the cache in
+  `.cache/cards-pdf/` and registers them as files whose source is the cached PDF, all under
+  `kortit/` of the language root. What the cache lacks is rendered first; the default
+  language's build (the first) renders what every language lacks, one process per language
+  in parallel (`cards_pdf.render`), so the later languages' builds find theirs in the cache.
+  The PDFs print the card pages' web addresses (and QR codes of them) when the build has a
+  public site_url; the card pages and the index link the PDFs with relative Markdown links,
+  which the strict build validates. Then it fills the placeholders with Markdown rendered from
   `overrides/cards/*.jinja` and points their "edit this page" link at the card's YAML file.
   Doing both here loads the cards once per language. `CARDS_PDF=0` skips the PDFs: the pages
   then carry no download links, and one log line says so.
 
 Nothing is written into docs/, docs_sv/ or data/, and nothing is kept between builds (the
 PDF cache is on disk); `mkdocs serve` watches data/ and overrides/ (mkdocs.yml). Depends on
-`cards_model` (load, validate), `cards_render` (page templates), `cards_pdf` (print
-templates, WeasyPrint, cache keys), `site_languages` and `page_sources`.
+`cards_model` (load, validate), `printables_data` (data/printables.yml), `cards_render` (page
+templates), `cards_pdf` (print templates, WeasyPrint, cache keys, booklet assembly),
+`crisis_help_data` (the crisis help box in the PDFs), `site_languages` and `page_sources`.
 """
 
 from __future__ import annotations
@@ -39,7 +43,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 import cards_model
 import cards_pdf
 import cards_render
+import crisis_help_data
 import page_sources
+import printables_data
 import site_languages
 
 log = get_plugin_logger("cards")
@@ -59,14 +65,15 @@ def on_files(files: Files, config) -> Files:
 
 def on_nav(nav, config, files: Files):
     cards, labels = _load(config)
+    order = cards_model.display_order(_cards_dir(config))
+    printables = _printables(config, order[0])
     lang = site_languages.current_language(config)
     env = cards_render.environment(config.theme.dirs)
-    order = cards_model.display_order(_cards_dir(config))
-    pdfs = _pdfs(env, cards, labels, order, lang, files, config) if _pdfs_wanted(lang) else None
-    index = cards_render.index_page(env, cards, lang.locale, labels, order, pdfs=pdfs)
+    pdfs = _pdfs(env, cards, labels, printables, order, lang, files, config) if _pdfs_wanted(lang) else None
+    index = cards_render.index_page(env, cards, lang.locale, labels, order, pdfs=pdfs, printables=printables[lang.locale])
     _fill(files, lang, cards_render.INDEX_URI, index, _cards_dir(config), config)
     for card in cards:
-        _fill(files, lang, cards_render.page_uri(card.id), _card_page(env, card, lang.locale, labels, pdfs), card.source, config)
+        _fill(files, lang, cards_render.page_uri(card.id), _card_page(env, card, cards, lang.locale, labels, pdfs), card.source, config)
     return nav
 
 
@@ -79,9 +86,18 @@ def _load(config):
         raise PluginError("Meeting cards need fixing:\n  " + "\n  ".join(problems.problems)) from None
 
 
-def _card_page(env, card, locale: str, labels: dict, pdfs) -> str:
+def _printables(config, models: list[str]) -> dict:
+    root = Path(config.config_file_path).parent
+    locales = [lang.locale for lang in site_languages.site_languages(config)]
     try:
-        return cards_render.card_page(env, card, locale, labels, pdfs=pdfs)
+        return printables_data.load(printables_data.data_path(root), locales, models, root)
+    except printables_data.Problems as problems:
+        raise PluginError("Printables (data/printables.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+
+
+def _card_page(env, card, cards, locale: str, labels: dict, pdfs) -> str:
+    try:
+        return cards_render.card_page(env, card, locale, labels, pdfs=pdfs, cards=cards)
     except jinja2.TemplateError as error:
         raise PluginError(f"Card {card.id} ({locale}, {card.source.name}): its page could not be rendered: {error}") from None
 
@@ -94,50 +110,73 @@ def _pdfs_wanted(lang) -> bool:
     return wanted
 
 
-def _pdfs(env, cards, labels: dict, order, lang, files: Files, config) -> cards_pdf.PrintLinks:
-    """Every card's PDF and the booklet in the current language, registered as site files."""
+def _pdfs(env, cards, labels: dict, printables: dict, order, lang, files: Files, config) -> cards_pdf.PrintLinks:
+    """Every printable of the current language, registered as site files; the default
+    language's build first renders what the cache lacks in every language, in parallel."""
     started = time.perf_counter()
+    languages = site_languages.site_languages(config) if lang.default else [lang]
+    stylesheet = cards_pdf.stylesheet_path(env)
+    layout = cards_pdf.layout_digest(stylesheet)
     try:
-        links, documents = cards_pdf.documents(env, cards, lang.locale, labels, _print_site(cards, lang, files, config), order)
+        jobs = [cards_pdf.Job(cards_pdf.plan(env, cards, other.locale, labels, printables, _print_site(cards, other, config), order),
+                              _cache_dir(config) / other.locale, layout) for other in languages]
     except cards_pdf.PrintProblem as problem:
         raise PluginError(str(problem)) from None
-    renderer = cards_pdf.Renderer(cards_pdf.stylesheet_path(env))
-    layout, rendered = cards_pdf.layout_digest(renderer.stylesheet), 0
-    for document in documents:
-        path, fresh = _cached_pdf(renderer, layout, _cache_dir(config) / lang.locale, document)
-        rendered += fresh
-        uri = site_languages.localized_uri(lang, f"kortit/{document.file_name}")
-        files.append(File.generated(config, uri, abs_src_path=str(path), inclusion=InclusionLevel.INCLUDED))
-    log.info(f"Card PDFs ({lang.locale}): {len(documents)} files, {rendered} rendered, "
-             f"{len(documents) - rendered} from the cache, in {time.perf_counter() - started:.2f} s")
-    return links
+    outcomes = cards_pdf.render(jobs, stylesheet)
+    seconds = time.perf_counter() - started
+    for locale, found in outcomes.items():
+        for outcome in found:
+            for warning in outcome.warnings:
+                log.warning(f"{outcome.what}: WeasyPrint: {warning}")
+        rendered = sum(outcome.rendered for outcome in found)
+        line = f"Card PDFs ({locale}): {len(found)} files, {rendered} rendered, {len(found) - rendered} from the cache, in {seconds:.2f} s"
+        (log.info if lang.default or rendered else log.debug)(line)
+    for outcome in outcomes[lang.locale]:
+        uri = site_languages.localized_uri(lang, f"kortit/{outcome.file_name}")
+        files.append(File.generated(config, uri, abs_src_path=str(outcome.path), inclusion=InclusionLevel.INCLUDED))
+    return next(job.plan.links for job in jobs if job.plan.locale == lang.locale)
 
 
-def _cached_pdf(renderer, layout: str, cache_dir: Path, document) -> tuple[Path, bool]:
-    """The cached PDF of a document, rendered first when its key is new; and whether it was."""
-    path = cards_pdf.cached_path(cache_dir, document.file_name, cards_pdf.cache_key(document.html, layout))
-    if path.exists():
-        return path, False
-    result = renderer.render(document.html)
-    for warning in result.warnings:
-        log.warning(f"{document.what}: WeasyPrint: {warning}")
-    if result.warnings:
-        # Kept out of the cache, so the next build warns again.
-        path = cards_pdf.cached_path(cache_dir, document.file_name, "unchecked")
-    cards_pdf.store(path, result.pdf)
-    return path, True
+def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
+    """The language's site name and its card pages' web addresses (site_url + page URL) for the
+    footers and QR codes; no addresses when the build has no public site_url
+    (hooks/publishing.py). The crisis help box's texts, and the address of the safety page it
+    links. Computed for any language, so that the default language's build can print them all."""
+    crisis = _crisis_help(config)
+    name = _site_name(config, lang)
+    if not config.site_url:
+        return cards_pdf.PrintSite(name=name, page_urls={}, index_url=None, crisis=crisis.texts[lang.locale])
 
-
-def _print_site(cards, lang, files: Files, config) -> cards_pdf.PrintSite:
-    """The site name and the card pages' web addresses (site_url + page URL) for the footers."""
     def address(uri: str) -> str:
-        return urljoin(config.site_url or "", files.src_uris[site_languages.localized_uri(lang, uri)].url)
+        page = File(site_languages.localized_uri(lang, uri), src_dir=config.docs_dir, dest_dir=config.site_dir,
+                    use_directory_urls=config.use_directory_urls)
+        return urljoin(config.site_url, page.url)
 
     return cards_pdf.PrintSite(
-        name=config.site_name,
+        name=name,
         page_urls={card.id: address(cards_render.page_uri(card.id)) for card in cards},
         index_url=address(cards_render.INDEX_URI),
+        crisis=crisis.texts[lang.locale],
+        safety_url=address(crisis.safety_page),
     )
+
+
+def _site_name(config, lang) -> str:
+    """The site's name in `lang`: its own in mkdocs.yml's i18n languages, else the general one."""
+    i18n = config["plugins"]["i18n"]
+    declared = next((item for item in i18n.config.languages if item.locale == lang.locale), None)
+    general = getattr(i18n, "original_configs", {}).get("site_name", config.site_name)
+    return (declared.site_name if declared else None) or general
+
+
+def _crisis_help(config) -> crisis_help_data.CrisisHelp:
+    """The crisis help of every language (checked first by hooks/crisis_help.py's on_files)."""
+    root = Path(config.config_file_path).parent
+    locales = [lang.locale for lang in site_languages.site_languages(config)]
+    try:
+        return crisis_help_data.load(crisis_help_data.data_path(root), locales, root)
+    except crisis_help_data.Problems as problems:
+        raise PluginError("Crisis help (data/crisis-help.yml) needs fixing:\n  " + "\n  ".join(problems.problems)) from None
 
 
 def _theme_card_files(files: Files, config) -> list[File]:

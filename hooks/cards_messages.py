@@ -1,8 +1,9 @@
 """Card problems as messages a translator can act on: `file:line: field: what is expected`.
 
 Turns `jsonschema` errors into plain sentences, finds the YAML line of a field from the
-composed node tree, and checks the outline rules that the schema cannot express (phase
-order, minutes that sum to the length, the same phases and list lengths in every language).
+composed node tree, and checks the outline rules that the schema cannot express (the phase
+order each kind of card needs, minutes that sum to the length, the same phases, list lengths
+and optional blocks in every language, and the method cards a meeting card names).
 Pure helpers used by `cards_model`.
 """
 
@@ -14,7 +15,12 @@ import yaml
 
 SLUG_EXAMPLE = "tyokyky-ja-palautuminen"
 TEXT_KEYS = ("questions", "materials", "facilitator_notes")
+OPTIONAL_KEYS = ("adaptations", "opt_out", "handout")
+"""Texts a card may have: in every language or in none."""
 LONGEST_WITHOUT_BREAK = 90
+METHOD = "method"
+"""The kind of an activity method card: steps used inside meetings, not a meeting itself."""
+METHOD_STEP_KINDS = ("introduction", "exercise", "discussion")
 
 
 class Where:
@@ -43,21 +49,48 @@ def outline_problems(where: Where, node, data: dict, locales: tuple[str, ...]) -
         problems.append(where.at(node, ("id",), f"'{data['id']}' does not match the file name {where.path.name}; rename the file to {data['id']}.yml or fix the id"))
     problems += _phase_problems(where, node, data)
     problems += _language_problems(where, node, data, locales)
+    if data["meeting"] == METHOD and "methods" in data:
+        problems.append(where.at(node, ("methods",), "a method card cannot use other method cards; remove the list (meeting cards name the methods they use)"))
     return problems
 
 
 def duplicates(cards, root: Path) -> list[str]:
-    """Ids used by two cards, and two cards at the same position in one model."""
+    """Ids used by two cards, and two cards at the same position in one model (meeting cards
+    and method cards are numbered separately)."""
     problems, seen_ids, seen_orders = [], {}, {}
     for card in cards:
         for key, seen, field, value in (
             (card.id, seen_ids, "id", card.id),
-            ((card.model, card.order), seen_orders, "order", card.order),
+            ((card.model, card.meeting == METHOD, card.order), seen_orders, "order", card.order),
         ):
             if key in seen:
                 problems.append(f"{Where(card.source, root).name}: {field}: {value!r} is already used by {Where(seen[key].source, root).name}; every card needs its own")
             seen.setdefault(key, card)
     return problems
+
+
+def method_problems(cards, root: Path) -> list[str]:
+    """Each id in a meeting card's `methods:` must name a method card of the same model."""
+    by_id, problems = {card.id: card for card in cards}, []
+    for card in cards:
+        wrong = [(index, name) for index, name in enumerate(card.methods) if _method_mismatch(card, by_id.get(name))]
+        if not wrong:
+            continue
+        where, node = Where(card.source, root), yaml.compose(card.source.read_text("utf-8"))
+        methods = sorted(other.id for other in cards if other.meeting == METHOD and other.model == card.model)
+        known = f"method cards of this model: {', '.join(methods)}" if methods else "this model has no method cards yet"
+        for index, name in wrong:
+            other = by_id.get(name)
+            if other is None or other.meeting != METHOD:
+                what = "no card has this id" if other is None else f"its kind is {other.meeting}"
+                problems.append(where.at(node, ("methods", index), f"'{name}' is not a method card ({what}); {known}"))
+            else:
+                problems.append(where.at(node, ("methods", index), f"'{name}' is a method card of {other.model}; use the {card.model} model's own ({known})"))
+    return problems
+
+
+def _method_mismatch(card, other) -> bool:
+    return other is None or other.meeting != METHOD or other.model != card.model
 
 
 def _phase_problems(where: Where, node, data: dict) -> list[str]:
@@ -66,17 +99,50 @@ def _phase_problems(where: Where, node, data: dict) -> list[str]:
     if total != data["minutes"]:
         problems.append(where.at(node, ("phases",), f"the phases' minutes add up to {total}, but minutes is {data['minutes']}; make them sum exactly to the card's length"))
     kinds = [phase["kind"] for phase in phases]
-    for index, kind, rule in ((0, "check-in", "first"), (1, "introduction", "second"), (-1, "closing", "last")):
-        if kinds[index:][:1] != [kind]:
-            problems.append(where.at(node, ("phases",), f"the {rule} phase must be a {kind} (kind: {kind})"))
-    for kind in ("discussion", "exercise"):
-        if kind not in kinds:
-            problems.append(where.at(node, ("phases",), f"needs at least one {kind} phase (kind: {kind})"))
-    if data["minutes"] > LONGEST_WITHOUT_BREAK and "break" not in kinds:
-        problems.append(where.at(node, ("phases",), f"a meeting longer than {LONGEST_WITHOUT_BREAK} minutes needs a break phase (kind: break)"))
+    rules = {"method": _method_rules, "info": _info_rules}.get(data["meeting"], _meeting_rules)
+    problems += [where.at(node, ("phases",), message) for message in rules(kinds, data["minutes"])]
     ids = [phase["id"] for phase in phases]
     problems += [where.at(node, ("phases", i, "id"), f"'{pid}' is used by two phases; phase ids must be unique") for i, pid in enumerate(ids) if pid in ids[:i]]
     return problems
+
+
+def _meeting_rules(kinds: list[str], minutes: int) -> list[str]:
+    """A group meeting: check-in, introduction, discussion, exercise, closing; a break when long."""
+    problems = _order_rules(kinds, ((0, "check-in", "first"), (1, "introduction", "second"), (-1, "closing", "last")))
+    problems += _needed(kinds, ("discussion", "exercise"))
+    if minutes > LONGEST_WITHOUT_BREAK and "break" not in kinds:
+        problems.append(f"a meeting longer than {LONGEST_WITHOUT_BREAK} minutes needs a break phase (kind: break)")
+    return problems
+
+
+def _info_rules(kinds: list[str], minutes: int) -> list[str]:
+    """The info session: it opens by telling what the group is, answers questions, and closes."""
+    problems = _order_rules(kinds, ((0, "introduction", "first"), (-1, "closing", "last")))
+    problems += _needed(kinds, ("discussion",))
+    if minutes > LONGEST_WITHOUT_BREAK and "break" not in kinds:
+        problems.append(f"a meeting longer than {LONGEST_WITHOUT_BREAK} minutes needs a break phase (kind: break)")
+    return problems
+
+
+def _method_rules(kinds: list[str], minutes: int) -> list[str]:
+    """A method card: its own steps; check-in, break and closing belong to the meeting around it."""
+    problems = [
+        f"a method card's steps are of kinds {', '.join(METHOD_STEP_KINDS)}; '{kind}' belongs to the meeting that uses the method"
+        for kind in dict.fromkeys(kinds) if kind not in METHOD_STEP_KINDS
+    ]
+    return problems + _needed(kinds, ("exercise",))
+
+
+def _order_rules(kinds: list[str], rules) -> list[str]:
+    return [f"the {rule} phase must be {_a(kind)} (kind: {kind})" for index, kind, rule in rules if kinds[index:][:1] != [kind]]
+
+
+def _a(kind: str) -> str:
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+
+
+def _needed(kinds: list[str], needed) -> list[str]:
+    return [f"needs at least one {kind} phase (kind: {kind})" for kind in needed if kind not in kinds]
 
 
 def _language_problems(where: Where, node, data: dict, locales: tuple[str, ...]) -> list[str]:
@@ -98,6 +164,27 @@ def _language_problems(where: Where, node, data: dict, locales: tuple[str, ...])
             first, here = len(data[present[0]][key]), len(data[locale][key])
             if here != first:
                 problems.append(where.at(node, (locale, key), f"has {here} items but '{present[0]}.{key}' has {first}; every language needs the same items"))
+        problems += _optional_problems(where, node, data, present[0], locale)
+    return problems
+
+
+def _optional_problems(where: Where, node, data: dict, first: str, locale: str) -> list[str]:
+    """Adaptations, opt-out and handout: in every language or none; the same keys and prompts."""
+    if locale == first:
+        return []
+    problems, theirs, ours = [], data[first], data[locale]
+    for key in OPTIONAL_KEYS:
+        if (key in theirs) != (key in ours):
+            fix = f"add '{key}:' translated from '{first}.{key}'" if key in theirs else f"remove it, or add it to '{first}' too"
+            field = (locale,) if key in theirs else (locale, key)
+            problems.append(where.at(node, field, f"'{first}' {'has' if key in theirs else 'has no'} '{key}:' but '{locale}' {'has not' if key in theirs else 'has'}; {fix}"))
+    if "adaptations" in theirs and "adaptations" in ours:
+        for name in sorted(set(theirs["adaptations"]) ^ set(ours["adaptations"])):
+            problems.append(where.at(node, (locale, "adaptations"), f"'{first}.adaptations' and '{locale}.adaptations' differ in '{name}'; every language needs the same adaptations"))
+    if "handout" in theirs and "handout" in ours:
+        first_count, here = len(theirs["handout"]["prompts"]), len(ours["handout"]["prompts"])
+        if first_count != here:
+            problems.append(where.at(node, (locale, "handout", "prompts"), f"has {here} items but '{first}.handout.prompts' has {first_count}; every language needs the same items"))
     return problems
 
 
@@ -122,6 +209,10 @@ def _explained(error) -> str:
         return f"must be {bound} {expected}, got {value}"
     if error.validator == "minItems":
         return f"needs at least {expected} items, has {len(value)}"
+    if error.validator == "uniqueItems":
+        return "names the same card twice; list each method card once"
+    if error.validator == "minProperties":
+        return f"is empty; write at least one of: {', '.join(sorted(error.schema.get('properties', {})))}"
     if error.validator == "enum":
         return f"{value!r} is not allowed; expected one of: {', '.join(map(str, expected))}"
     return error.message

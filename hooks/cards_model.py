@@ -12,7 +12,7 @@ nothing from MkDocs.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +21,10 @@ import yaml
 
 import cards_messages
 import translation_stamps
+
+ADAPTATIONS = ("remote", "mobility")
+"""The keys of a card's `adaptations`, in the order pages and PDFs print them."""
+
 
 @dataclass(frozen=True)
 class Phase:
@@ -36,6 +40,15 @@ class PhaseText:
 
 
 @dataclass(frozen=True)
+class Handout:
+    """A page participants fill in: its title, how to fill it in, and prompts with writing lines."""
+
+    title: str
+    instructions: str
+    prompts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class CardText:
     title: str
     goal: str
@@ -44,6 +57,10 @@ class CardText:
     materials: tuple[str, ...]
     facilitator_notes: tuple[str, ...]
     safety_note: str
+    adaptations: dict[str, str] = field(default_factory=dict)
+    """Ways to take part in other circumstances, by key (`remote`, `mobility`), in schema order."""
+    opt_out: str | None = None
+    handout: Handout | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +75,13 @@ class Card:
     source: Path
     outdated: frozenset[str] = frozenset()
     """Translations whose `translated_from` stamp is not the hash of the default language's block."""
+    methods: tuple[str, ...] = ()
+    """Ids of the method cards this meeting uses (checked: each is a method card of the same model)."""
+
+    @property
+    def is_method(self) -> bool:
+        """An activity method card (`meeting: method`): used inside meetings, not a meeting of a series."""
+        return self.meeting == cards_messages.METHOD
 
     def phase_starts(self) -> list[tuple[Phase, int]]:
         """Each phase with the minute it starts at."""
@@ -88,6 +112,8 @@ def load_cards(cards_dir: Path, locales: list[str], root: Path) -> list[Card]:
         problems += found
         cards += [card] if card else []
     problems += cards_messages.duplicates(cards, root)
+    if not problems:
+        problems += cards_messages.method_problems(cards, root)
     if problems:
         raise CardProblems(problems)
     return sorted(cards, key=lambda card: (card.model, card.order))
@@ -139,6 +165,7 @@ def _card(data: dict, locales: tuple[str, ...], path: Path) -> Card:
         texts={locale: _card_text(data[locale]) for locale in locales},
         source=path,
         outdated=_outdated(data, locales),
+        methods=tuple(data.get("methods", ())),
     )
 
 
@@ -156,6 +183,9 @@ def _card_text(block: dict) -> CardText:
         materials=tuple(block["materials"]),
         facilitator_notes=tuple(block["facilitator_notes"]),
         safety_note=block["safety_note"],
+        adaptations={key: block["adaptations"][key] for key in ADAPTATIONS if key in block.get("adaptations", {})},
+        opt_out=block.get("opt_out"),
+        handout=Handout(**{**block["handout"], "prompts": tuple(block["handout"]["prompts"])}) if "handout" in block else None,
     )
 
 
@@ -176,6 +206,15 @@ def load_labels(cards_dir: Path, locales: list[str], root: Path) -> dict[str, di
     if problems:
         raise CardProblems(problems)
     return labels
+
+
+def users_of(cards: list[Card]) -> dict[str, list[Card]]:
+    """For each method card id, the meeting cards that use it, in the order of `cards`."""
+    users: dict[str, list[Card]] = {card.id: [] for card in cards if card.is_method}
+    for card in cards:
+        for method in card.methods:
+            users.setdefault(method, []).append(card)
+    return users
 
 
 def display_order(cards_dir: Path) -> tuple[list[str], list[str]]:

@@ -1,47 +1,74 @@
-"""Printable meeting cards: a PDF per card and language, and a booklet of all cards per language.
+"""Printables of one language: a PDF per card (and per participant handout), the Vahvistin theme
+list and voting sheet, the participant feedback form, and booklets (all cards; one per model).
 
-The card model (`cards_model`) is rendered to an HTML document by
-`overrides/cards/print.html.jinja` in the environment of `cards_render.environment`, so
-escaping and the `inline_markdown` filter are those of the web pages, and the timeline
-picture is the same `cards/timeline.svg.jinja`. WeasyPrint lays the document out with
-`cards/print.css` and the font beside it (`cards/fonts/`, loaded through @font-face: installed
-fonts play no part) into a tagged PDF (PDF/UA-1): real text, embedded fonts, title and
-language set.
+Documents. The card model (`cards_model`) and the printables' texts (`printables_data`) are
+rendered to HTML by the templates in `overrides/cards/` (`print.html.jinja` a card,
+`print-handout.html.jinja` a handout, `print-sheet.html.jinja` the voting sheet and the
+feedback form, `print-booklet.html.jinja` a booklet's cover and contents) in the environment of
+`cards_render.environment`, so escaping and `inline_markdown` are those of the web pages.
+WeasyPrint lays them out with `cards/print.css` and the font beside it (`cards/fonts/`, loaded
+through @font-face) into tagged PDFs (PDF/UA-1). A card whose page has a public address carries
+a QR code of it (segno, vector SVG); without a public address no address and no QR code.
 
-A PDF is cached under a key that hashes its HTML, which holds everything the card data,
-labels, language, templates and site address put into it, together with what shapes its
-layout besides: the stylesheet, the font files, the WeasyPrint version and the render
-options. Rendering the HTML takes about a millisecond; only a new key costs a WeasyPrint run.
+Booklets are assembled, not laid out again: a booklet is its cover and contents (laid out on
+their own, with the page numbers its parts will have), then the pages of its parts (cards,
+handouts, sheets) as they were laid out for their own PDFs, each part starting on a right-hand
+page (a blank page before it when needed). The parts' page labels ("Sivu 1 / 2") are swapped
+for the booklet's ("Sivu 17 / 60"), taken from a document of empty pages laid out for that, so
+the contents page, the page labels and the bookmarks agree.
 
-Pure helpers: no MkDocs imports, and nothing kept between calls (a `Renderer` lives for one
-build). WeasyPrint is imported only when a PDF is really rendered, since the import alone
-takes about half a second: a build served from the cache never loads it.
+Cache and parallel work. A document's PDF is cached under a key that hashes its HTML with what
+shapes its layout besides (stylesheet, fonts, WeasyPrint version, options); a booklet's key
+hashes its cover HTML and its parts' keys. `render` makes what is missing from the cache for
+one or more languages, one task per language in a process pool (each process sets WeasyPrint up
+once); a booklet is assembled in the process that laid out its parts.
+
+Pure helpers: no MkDocs imports. WeasyPrint is imported only when something is rendered (the
+import alone takes about half a second): a build served from the cache never loads it.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import copy
+import functools
 import hashlib
 import logging
+import multiprocessing
 import os
+import re
 import tempfile
+import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
+import markupsafe
+import segno
 
 import cards_render
 from cards_model import Card
 
 TEMPLATE = "cards/print.html.jinja"
+HANDOUT_TEMPLATE = "cards/print-handout.html.jinja"
+SHEET_TEMPLATE = "cards/print-sheet.html.jinja"
+BOOKLET_TEMPLATE = "cards/print-booklet.html.jinja"
 STYLESHEET = "cards/print.css"
-ENGINE = f"weasyprint {version('weasyprint')}"
+ENGINE = f"weasyprint {version('weasyprint')}, segno {version('segno')}"
 RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 """A tagged PDF that declares its title and language (WeasyPrint's PDF/UA-1 variant)."""
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 """Bump it to re-render every cached PDF after changing how PDFs are made in this module."""
+PAGE_TOKEN = "[[page:{}]]"
+"""Stands in a booklet's contents for the page its part starts on (filled in when assembled)."""
+PAGE_TOKEN_PATTERN = re.compile(r"\[\[page:([^\]]+)\]\]")
+PRUNE_GRACE = 600
+"""Seconds an outdated cached PDF is kept (see `prune`)."""
+PAGE_LABEL_BOX = "@top-right"
+"""The margin box that holds the page label (print.css): swapped in booklets."""
 
 
 @dataclass(frozen=True)
@@ -50,8 +77,13 @@ class PrintSite:
 
     name: str
     page_urls: dict[str, str]
-    """Each card's web address, by card id."""
-    index_url: str
+    """Each card's web address, by card id; empty when the build has no public address."""
+    index_url: str | None
+    crisis: dict | None = None
+    """The crisis help box's texts in this language (data/crisis-help.yml, `crisis_help_data`);
+    printed at the top of every card and on the booklets' covers."""
+    safety_url: str | None = None
+    """The safety page's web address, which the box links; none without a public address."""
 
 
 @dataclass(frozen=True)
@@ -59,14 +91,25 @@ class PrintLinks:
     """The PDF file names of one language, beside its card pages (`kortit/`)."""
 
     booklet: str
+    """The booklet of all cards."""
+    booklets: dict[str, str] = field(default_factory=dict)
+    """Each model's booklet, by model."""
+    voting_sheet: str | None = None
+    feedback: str | None = None
+    handout_suffix: str = "handout"
+    handouts: frozenset[str] = frozenset()
+    """Ids of the cards that have a participant handout."""
 
     def card(self, card_id: str) -> str:
         return f"{card_id}.pdf"
 
+    def handout(self, card_id: str) -> str | None:
+        return f"{card_id}-{self.handout_suffix}.pdf" if card_id in self.handouts else None
+
 
 @dataclass(frozen=True)
 class PrintDocument:
-    """One PDF to make: its file name, what it is (for messages) and its HTML."""
+    """One PDF laid out on its own: its file name, what it is (for messages) and its HTML."""
 
     file_name: str
     what: str
@@ -74,49 +117,161 @@ class PrintDocument:
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """A PDF's bytes and the warnings WeasyPrint gave while making it."""
+class PrintBooklet:
+    """A PDF assembled from a cover and contents (`front_html`, with page tokens) and the pages
+    of other documents of the same language (`parts`, file names, in order)."""
 
-    pdf: bytes
-    warnings: list[str]
+    file_name: str
+    what: str
+    front_html: str
+    parts: tuple[str, ...]
+    page_label: str
+    """The word before the page number ("Sivu"), for the booklet's own page labels."""
+    locale: str
+
+
+@dataclass(frozen=True)
+class PrintPlan:
+    """Everything one language prints."""
+
+    locale: str
+    links: PrintLinks
+    documents: list[PrintDocument]
+    booklets: list[PrintBooklet]
+
+    def keys(self, layout: str) -> dict[str, str]:
+        """The cache key of every file, by file name."""
+        keys = {document.file_name: cache_key(document.html, layout) for document in self.documents}
+        for booklet in self.booklets:
+            keys[booklet.file_name] = cache_key("\0".join([booklet.front_html, *(keys[part] for part in booklet.parts)]), layout)
+        return keys
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A file of a plan: where its PDF is, whether it was rendered now, WeasyPrint's warnings."""
+
+    file_name: str
+    what: str
+    path: Path
+    rendered: bool
+    warnings: tuple[str, ...] = ()
 
 
 class PrintProblem(Exception):
-    """A document cannot be printed; the message names the card (or booklet) and language."""
+    """A document cannot be printed; the message names the card (or printable) and language."""
 
 
-def documents(env, cards: list[Card], locale: str, labels: dict, site: PrintSite, order) -> tuple[PrintLinks, list[PrintDocument]]:
-    """Every card of a language and the booklet of them all, as HTML documents to print."""
-    links = PrintLinks(booklet=f"{labels[locale]['pdf']['booklet_file']}.pdf")
-    if links.booklet in {links.card(card.id) for card in cards}:
-        raise PrintProblem(f"card-labels.yml: {locale}.pdf.booklet_file: {links.booklet} is also a card's PDF; name the booklet otherwise")
-    printed = []
+def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, site: PrintSite, order) -> PrintPlan:
+    """Every printable of a language: card PDFs, handouts, sheets and booklets, as HTML."""
+    own, texts = labels[locale]["pdf"], printables[locale]
+    links = PrintLinks(
+        booklet=f"{own['booklet_file']}.pdf",
+        booklets={model: f"{texts['booklets'][model]['file']}.pdf" for model in order[0]},
+        voting_sheet=f"{texts['voting_sheet']['file']}.pdf" if _themes(cards, "vahvistin") else None,
+        feedback=f"{texts['feedback']['file']}.pdf",
+        handout_suffix=own["handout_file"],
+        handouts=frozenset(card.id for card in cards if card.texts[locale].handout),
+    )
+    _check_names(links, cards, locale)
+    context = {"locale": locale, "labels": labels[locale], "printables": texts, "site_name": site.name,
+               "crisis": site.crisis, "safety_url": site.safety_url, "index_url": site.index_url}
+    documents, users = [], _users(cards)
     for card in cards:
         what = f"Card {card.id} ({locale}, {card.source.name})"
         with _named(what):
-            printed.append(PrintDocument(links.card(card.id), what, card_html(env, card, locale, labels, site)))
-    what = f"The booklet of all cards ({locale})"
+            documents.append(PrintDocument(links.card(card.id), what, card_html(env, card, locale, labels, site, cards=cards, users=users)))
+            if links.handout(card.id):
+                html = env.get_template(HANDOUT_TEMPLATE).render(card=card, text=card.texts[locale], **context)
+                documents.append(PrintDocument(links.handout(card.id), f"The handout of card {card.id} ({locale}, {card.source.name})", html))
+    sheets = [("feedback", links.feedback, [])]
+    if links.voting_sheet:
+        sheets.insert(0, ("voting_sheet", links.voting_sheet, _themes(cards, "vahvistin")))
+    for kind, file_name, themes in sheets:
+        what = f"The {kind.replace('_', ' ')} ({locale}, data/printables.yml)"
+        with _named(what):
+            html = env.get_template(SHEET_TEMPLATE).render(sheet=kind, themes=[card.texts[locale].title for card in themes], **context)
+            documents.append(PrintDocument(file_name, what, html))
+    booklets = [_booklet(env, links, cards, order, None, context)]
+    booklets += [_booklet(env, links, cards, order, model, context) for model in order[0] if any(card.model == model for card in cards)]
+    return PrintPlan(locale, links, documents, booklets)
+
+
+def card_html(env: jinja2.Environment, card: Card, locale: str, labels: dict, site: PrintSite,
+              cards: list[Card] | None = None, users: dict | None = None) -> str:
+    """One card as a printable HTML document; `cards` name the method cards it uses and `users`
+    the meetings that use a method card."""
+    by_id = {other.id: other for other in cards or [card]}
+    url = site.page_urls.get(card.id)
+    return env.get_template(TEMPLATE).render(
+        card=card, text=card.texts[locale], locale=locale, labels=labels[locale],
+        site_name=site.name, url=url, qr=qr_svg(url) if url else None,
+        crisis=site.crisis, safety_url=site.safety_url,
+        methods=[by_id[name] for name in card.methods if name in by_id],
+        used_in=(users or {}).get(card.id, []),
+    )
+
+
+def qr_svg(url: str) -> str:
+    """A QR code of `url` as a vector SVG (black modules, no border: the layout gives margins)."""
+    return segno.make(url, error="m", micro=False).svg_inline(border=0, dark="#000", scale=1)
+
+
+def _booklet(env, links: PrintLinks, cards: list[Card], order, model: str | None, context: dict) -> PrintBooklet:
+    """The booklet of one model's cards (or of all cards when `model` is None): its parts are the
+    cards in the index's order, each followed by its handout, then the model's sheets."""
+    chosen = [card for card in cards if model is None or card.model == model]
+    groups, entries, parts = cards_render.grouped(chosen, order), [], []
+    for group_model, meetings in groups:
+        sections = []
+        for meeting, in_meeting in meetings:
+            items = []
+            for card in in_meeting:
+                items.append({"card": card, "file": links.card(card.id)})
+                parts.append(links.card(card.id))
+                if links.handout(card.id):
+                    items.append({"handout": card, "file": links.handout(card.id)})
+                    parts.append(links.handout(card.id))
+            sections.append((meeting, items))
+        entries.append((group_model, sections))
+    sheets = []
+    if links.voting_sheet and model in (None, "vahvistin") and any(card.model == "vahvistin" for card in chosen):
+        sheets.append(("voting_sheet", links.voting_sheet))
+    if links.feedback:
+        sheets.append(("feedback", links.feedback))
+    parts += [file_name for _, file_name in sheets]
+    file_name = links.booklets[model] if model else links.booklet
+    what = f"The booklet {file_name} ({context['locale']})"
     with _named(what):
-        printed.append(PrintDocument(links.booklet, what, booklet_html(env, cards, locale, labels, site, order)))
-    return links, printed
+        html = env.get_template(BOOKLET_TEMPLATE).render(model=model, entries=entries, sheets=sheets, page=PAGE_TOKEN.format, **context)
+    return PrintBooklet(file_name, what, html, tuple(parts), context["labels"]["pdf"]["page"], context["locale"])
 
 
-def card_html(env: jinja2.Environment, card: Card, locale: str, labels: dict, site: PrintSite) -> str:
-    """One card as a printable HTML document."""
-    return env.get_template(TEMPLATE).render(
-        cards=[card], booklet=False, groups=[], locale=locale, labels=labels[locale],
-        site_name=site.name, urls=site.page_urls, index_url=site.index_url,
-    )
+def _themes(cards: list[Card], model: str) -> list[Card]:
+    """The theme cards of a model, in their order: the voting sheet's list."""
+    return sorted((card for card in cards if card.model == model and card.meeting == "theme"), key=lambda card: card.order)
 
 
-def booklet_html(env, cards: list[Card], locale: str, labels: dict, site: PrintSite, order) -> str:
-    """A cover, a table of contents and every card, in the card index's order."""
-    groups = cards_render.grouped(cards, order)
-    in_order = [card for _, meetings in groups for _, in_meeting in meetings for card in in_meeting]
-    return env.get_template(TEMPLATE).render(
-        cards=in_order, booklet=True, groups=groups, locale=locale, labels=labels[locale],
-        site_name=site.name, urls=site.page_urls, index_url=site.index_url,
-    )
+def _users(cards: list[Card]) -> dict[str, list[Card]]:
+    users: dict[str, list[Card]] = {}
+    for card in cards:
+        for name in card.methods:
+            users.setdefault(name, []).append(card)
+    return users
+
+
+def _check_names(links: PrintLinks, cards: list[Card], locale: str) -> None:
+    """Two printables may not share a file name (a card's PDF, a handout, a booklet, a sheet)."""
+    names: dict[str, str] = {}
+    owned = [(links.card(card.id), f"card {card.id}") for card in cards]
+    owned += [(links.handout(card.id), f"the handout of {card.id}") for card in cards if links.handout(card.id)]
+    owned += [(links.booklet, f"card-labels.yml: {locale}.pdf.booklet_file")]
+    owned += [(name, f"printables.yml: {locale}.booklets.{model}.file") for model, name in links.booklets.items()]
+    owned += [(name, f"printables.yml: {locale}.{key}.file") for key, name in (("voting_sheet", links.voting_sheet), ("feedback", links.feedback)) if name]
+    for name, owner in owned:
+        if name in names:
+            raise PrintProblem(f"{owner}: {name} is also the PDF of {names[name]}; give it another name")
+        names[name] = owner
 
 
 @contextlib.contextmanager
@@ -151,41 +306,203 @@ def cached_path(cache_dir: Path, file_name: str, key: str) -> Path:
 
 
 def store(path: Path, pdf: bytes) -> None:
-    """Write a PDF into the cache atomically, and drop the older versions of the same file."""
+    """Write a PDF into the cache atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as partial:
         partial.write(pdf)
     os.replace(partial.name, path)
-    stem = path.name.split(".")[0]
-    for older in path.parent.glob(f"{stem}.*.pdf"):
-        if older != path:
-            older.unlink(missing_ok=True)
+
+
+def prune(cache_dir: Path, current: set[Path], grace: float = PRUNE_GRACE) -> None:
+    """Drop the cached PDFs that are not `current` and were written more than `grace` seconds
+    ago. The grace keeps a PDF that another build running at the same time in the same project
+    has just registered (it copies it into its site only at its end)."""
+    now = time.time()
+    for path in cache_dir.glob("*.pdf"):
+        with contextlib.suppress(FileNotFoundError):
+            if path not in current and now - path.stat().st_mtime > grace:
+                path.unlink()
+
+
+@dataclass
+class Job:
+    """One language's plan with its cache folder: what a worker process needs."""
+
+    plan: PrintPlan
+    cache_dir: Path
+    layout: str
+
+    @functools.cached_property
+    def keys(self) -> dict[str, str]:
+        return self.plan.keys(self.layout)
+
+    @functools.cached_property
+    def _what(self) -> dict[str, str]:
+        return {item.file_name: item.what for item in [*self.plan.documents, *self.plan.booklets]}
+
+    def outcome(self, file_name: str, rendered: bool = False, warnings: tuple[str, ...] = ()) -> Outcome:
+        """Where the file's PDF is kept; one made with warnings is kept out of the cache's keys,
+        so the next build renders (and warns) again."""
+        key = "unchecked" if warnings else self.keys[file_name]
+        return Outcome(file_name, self._what[file_name], cached_path(self.cache_dir, file_name, key), rendered, warnings)
+
+    def missing(self) -> set[str]:
+        """The files whose PDF is not in the cache under their current key."""
+        return {name for name, key in self.keys.items() if not cached_path(self.cache_dir, name, key).exists()}
+
+
+def render(jobs: list[Job], stylesheet: Path, workers: int | None = None) -> dict[str, list[Outcome]]:
+    """Every file of every job, by locale: from the cache, or rendered now. Jobs with something
+    to render run in parallel, one process each (at most `workers`, default: the cores)."""
+    pending = [job for job in jobs if job.missing()]
+    done: dict[str, list[Outcome]] = {}
+    workers = min(len(pending), workers or os.cpu_count() or 1)
+    if workers > 1:
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(stylesheet,)) as pool:
+            for job, outcomes in zip(pending, pool.map(_render_job, pending)):
+                done[job.plan.locale] = outcomes
+    else:
+        renderer = Renderer(stylesheet)
+        for job in pending:
+            done[job.plan.locale] = render_job(job, renderer)
+    outcomes = {job.plan.locale: done.get(job.plan.locale) or [job.outcome(name) for name in job.keys] for job in jobs}
+    for job in jobs:
+        prune(job.cache_dir, {outcome.path for outcome in outcomes[job.plan.locale]})
+    return outcomes
+
+
+_WORKER_RENDERER: Renderer | None = None
+
+
+def _start_worker(stylesheet: Path) -> None:
+    """A worker process sets WeasyPrint up once (stylesheet, fonts), for all its documents."""
+    global _WORKER_RENDERER
+    _WORKER_RENDERER = Renderer(stylesheet)
+    _WORKER_RENDERER.setup()
+
+
+def _render_job(job: Job) -> list[Outcome]:
+    return render_job(job, _WORKER_RENDERER)
+
+
+def render_job(job: Job, renderer: Renderer) -> list[Outcome]:
+    """One language: lays out the documents that are missing or that a missing booklet needs,
+    writes the missing PDFs into the cache, assembles the missing booklets."""
+    missing, outcomes, laid_out = job.missing(), {}, {}
+    needed = missing | {part for booklet in job.plan.booklets if booklet.file_name in missing for part in booklet.parts}
+    for document in job.plan.documents:
+        if document.file_name not in needed:
+            continue
+        laid_out[document.file_name] = rendered = renderer.layout(document.html)
+        if document.file_name in missing:
+            outcome = job.outcome(document.file_name, True, tuple(rendered.warnings))
+            store(outcome.path, renderer.write(rendered.document))
+            outcomes[document.file_name] = outcome
+    for booklet in job.plan.booklets:
+        if booklet.file_name in missing:
+            pdf, found = assemble(booklet, laid_out, renderer)
+            outcome = job.outcome(booklet.file_name, True, tuple(found))
+            store(outcome.path, pdf)
+            outcomes[booklet.file_name] = outcome
+    return [outcomes.get(name) or job.outcome(name) for name in job.keys]
+
+
+def assemble(booklet: PrintBooklet, laid_out: dict, renderer: Renderer) -> tuple[bytes, list[str]]:
+    """A booklet from its cover and contents and its parts' laid-out pages (see the docstring)."""
+    parts = [laid_out[name].document for name in booklet.parts]
+    found = [warning for name in booklet.parts for warning in laid_out[name].warnings]
+    front_pages, front = 2, None
+    for _ in range(4):
+        starts, total = _page_plan(front_pages, [len(part.pages) for part in parts])
+        html = PAGE_TOKEN_PATTERN.sub(lambda match: str(starts[booklet.parts.index(match.group(1))]), booklet.front_html)
+        front = renderer.layout(html)
+        if len(front.document.pages) == front_pages:
+            break
+        front_pages = len(front.document.pages)
+    found += front.warnings
+    numbers = renderer.layout(_numbers_html(total, booklet))
+    found += numbers.warnings
+    number_pages = numbers.document.pages
+    sequence = list(front.document.pages)
+    for start, part in zip(starts, parts):
+        while len(sequence) < start - 1:
+            sequence.append(_blank(number_pages[len(sequence)]))
+        sequence += part.pages
+    pages = [page if index == 0 else _relabelled(page, number_pages[index]) for index, page in enumerate(sequence)]
+    return renderer.write(front.document.copy(pages)), found
+
+
+def _page_plan(front_pages: int, lengths: list[int]) -> tuple[list[int], int]:
+    """The page each part starts on (always odd: a right-hand page) and the booklet's length."""
+    starts, next_page = [], front_pages + 1
+    for length in lengths:
+        next_page += (next_page + 1) % 2
+        starts.append(next_page)
+        next_page += length
+    return starts, next_page - 1
+
+
+def _numbers_html(total: int, booklet: PrintBooklet) -> str:
+    """A document of `total` empty pages whose page labels are the booklet's."""
+    sheets = '<div class="page-number-sheet"></div>' * total
+    return (f'<!DOCTYPE html><html lang="{booklet.locale}"><head><meta charset="utf-8"><title>-</title></head>'
+            f'<body data-page-label="{markupsafe.escape(booklet.page_label)}">{sheets}</body></html>')
+
+
+def _relabelled(page, numbered):
+    """`page` with the page label of `numbered` instead of its own (none if it had none)."""
+    box = page._page_box
+    labels = [child for child in box.children if getattr(child, "at_keyword", None) == PAGE_LABEL_BOX]
+    if not labels:
+        return page
+    new_labels = [child for child in numbered._page_box.children if getattr(child, "at_keyword", None) == PAGE_LABEL_BOX]
+    children = [child for child in box.children if child not in labels] + new_labels
+    return _with_box(page, box.copy_with_children(children))
+
+
+def _blank(numbered):
+    """An empty page (no label, no footer): a left-hand page left blank before a part."""
+    box = numbered._page_box
+    return _with_box(numbered, box.copy_with_children([child for child in box.children if not getattr(child, "at_keyword", None)]))
+
+
+def _with_box(page, box):
+    new = copy.copy(page)
+    new._page_box = box
+    return new
+
+
+@dataclass
+class Laid:
+    """A laid-out WeasyPrint document and the warnings WeasyPrint gave while making it."""
+
+    document: object
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A PDF's bytes and the warnings WeasyPrint gave while making it."""
+
+    pdf: bytes
+    warnings: list[str]
 
 
 class Renderer:
-    """Renders HTML documents to PDF with one WeasyPrint setup (stylesheet, fonts), made on first use."""
+    """Lays out and writes HTML documents with one WeasyPrint setup (stylesheet, fonts), made on first use."""
 
     def __init__(self, stylesheet: Path):
         self.stylesheet = stylesheet
         self._setup = None
         self._stylesheet_warnings: list[str] = []
 
-    def render(self, html: str) -> Rendered:
-        weasyprint, fetcher, font_config, css = self._weasyprint()
-        with _weasyprint_warnings() as messages:
-            document = weasyprint.HTML(string=html, base_url=str(self.stylesheet), url_fetcher=fetcher)
-            pdf = document.write_pdf(stylesheets=[css], font_config=font_config, **RENDER_OPTIONS)
-        # The stylesheet's own warnings are reported once, with the first PDF.
-        messages = self._stylesheet_warnings + messages
-        self._stylesheet_warnings = []
-        return Rendered(pdf, messages)
-
-    def _weasyprint(self):
+    def setup(self):
         if self._setup is None:
             import weasyprint  # here, not at the top: see the module docstring
             from weasyprint.text.fonts import FontConfiguration
 
-            # Local files only (the stylesheet, the font, the timeline's data: URL): no network.
+            # Local files only (the stylesheet, the font, data: URLs of pictures): no network.
             fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
             with warnings.catch_warnings():
                 # Said when the machine has no fonts at all: ours come through @font-face.
@@ -195,6 +512,24 @@ class Renderer:
                 css = weasyprint.CSS(filename=str(self.stylesheet), url_fetcher=fetcher, font_config=font_config)
             self._setup = weasyprint, fetcher, font_config, css
         return self._setup
+
+    def layout(self, html: str) -> Laid:
+        weasyprint, fetcher, font_config, css = self.setup()
+        with _weasyprint_warnings() as messages:
+            document = weasyprint.HTML(string=html, base_url=str(self.stylesheet), url_fetcher=fetcher).render(
+                stylesheets=[css], font_config=font_config, **RENDER_OPTIONS)
+        # The stylesheet's own warnings are reported once, with the first document.
+        messages = self._stylesheet_warnings + messages
+        self._stylesheet_warnings = []
+        return Laid(document, messages)
+
+    def write(self, document) -> bytes:
+        return document.write_pdf(**RENDER_OPTIONS)
+
+    def render(self, html: str) -> Rendered:
+        """One HTML document straight to a PDF."""
+        laid = self.layout(html)
+        return Rendered(self.write(laid.document), laid.warnings)
 
 
 @contextlib.contextmanager

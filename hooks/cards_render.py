@@ -42,16 +42,35 @@ def inline_markdown(text: str, converter: markdown.Markdown | None = None) -> Ma
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
-def card_page(env: jinja2.Environment, card: Card, locale: str, labels: dict, **extra) -> str:
+def card_page(env: jinja2.Environment, card: Card, locale: str, labels: dict, cards: list[Card] | None = None, **extra) -> str:
+    """A card's page; with `cards`, it links the method cards it uses (a meeting card) or the
+    meetings that use it (a method card)."""
+    by_id = {other.id: other for other in cards or [card]}
+    previous, next_ = neighbours(card, cards or [card])
     return env.get_template("cards/card.md.jinja").render(
         card=card, text=card.texts[locale], labels=labels[locale], locale=locale,
-        outdated=locale in card.outdated, **extra
+        outdated=locale in card.outdated,
+        methods=[by_id[name] for name in card.methods if name in by_id],
+        used_in=[other for other in cards or [] if card.id in other.methods],
+        previous=previous, next=next_,
+        **{"pdfs": None, **extra},
     )
 
 
+def neighbours(card: Card, cards: list[Card]) -> tuple[Card | None, Card | None]:
+    """The cards before and after `card` in its model's order, as the card index lists them:
+    a model's meeting cards in one sequence, its method cards in another (page shell, UX-8)."""
+    same = sorted((other for other in cards if other.model == card.model and other.is_method == card.is_method),
+                  key=lambda other: other.order)
+    at = next(index for index, other in enumerate(same) if other.id == card.id)
+    return (same[at - 1] if at > 0 else None), (same[at + 1] if at + 1 < len(same) else None)
+
+
 def index_page(env, cards: list[Card], locale: str, labels: dict, order: tuple[list, list], **extra) -> str:
+    """A language's card index; `pdfs` (the PDF file names) and `printables` (their link texts,
+    data/printables.yml) add the printables' links."""
     return env.get_template("cards/index.md.jinja").render(
-        groups=grouped(cards, order), labels=labels[locale], locale=locale, **extra
+        groups=grouped(cards, order), labels=labels[locale], locale=locale, **{"pdfs": None, "printables": None, **extra}
     )
 
 

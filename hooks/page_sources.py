@@ -1,7 +1,8 @@
-"""Point a page's "edit this page" link at the file a person really edits.
+"""The file a person really edits to change a page, for its "edit this page" link and for messages.
 
 Translated pages live in `docs_<locale>/` and card pages are made from `data/cards/*.yml`,
-both outside `docs_dir`; their edit links must open that source. Used by the hooks.
+both outside `docs_dir`; their edit links must open that source, and a problem found in such
+a page must name it. Used by the hooks.
 """
 
 from __future__ import annotations
@@ -16,3 +17,10 @@ def point_edit_link(file, source: Path, config) -> None:
     if file.page is not None:
         # Page computes edit_url once, from file.edit_uri, when the navigation is built.
         file.page._set_edit_url(config.repo_url, config.edit_uri, config.edit_uri_template)
+
+
+def edited_source(file, config) -> Path | None:
+    """The file a person edits to change `file`: its edit link's target, else its source."""
+    if file.edit_uri:
+        return (Path(config.docs_dir) / file.edit_uri).resolve()
+    return Path(file.abs_src_path) if file.abs_src_path else None

@@ -1,10 +1,20 @@
-"""Shared fixtures: one real strict build of the project per test session."""
+"""Shared fixtures: one real strict build of the project per test session, and one browser
+(Debian's chromium, driven by Playwright) with the build served on a loopback port."""
 
 from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
 
 import pytest
 
 import sitebuild
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
@@ -15,8 +25,8 @@ def sources_before_build() -> dict:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory, sources_before_build) -> sitebuild.Build:
-    """The real project, built once into a temporary folder."""
-    result = sitebuild.build(sitebuild.PROJECT, tmp_path_factory.mktemp("site") / "site")
+    """The real project, built once into a temporary folder as it is published."""
+    result = sitebuild.build(sitebuild.PROJECT, tmp_path_factory.mktemp("site") / "site", **sitebuild.PUBLIC)
     assert result.returncode == 0, result.log
     return result
 
@@ -31,3 +41,40 @@ def site(built):
 def project_copy(tmp_path):
     """A copy of the project's sources that a test may break."""
     return sitebuild.copy_project(tmp_path / "project")
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium")
+    if path:
+        return path
+    message = "Browser tests need Debian's chromium: sudo apt-get install chromium"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def origin(site):
+    """The built site served over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

@@ -14,6 +14,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCE_FOLDERS = ["docs", "docs_sv", "data"]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "docs_sv", "data", "hooks", "overrides"]
+PUBLIC = {"SITE_URL": "https://vertaisryhmaopas.example.org/", "REPO_URL": "https://git.example.org/vertaisryhmaopas/"}
+"""The addresses a published build is made with (`make publish`); reserved example names."""
 
 
 @dataclass

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -15,13 +10,20 @@ import pytest
 from pages import html_pages
 
 pytestmark = pytest.mark.browser
+# The `browser` and `origin` fixtures are in conftest.py, shared with the other browser tests.
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 VIEWPORTS = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 # Every page is checked at desktop width; at phone width, one page of each kind per language.
 PHONE_SAMPLE = ["", "vahvistin/askeleet/", "kortit/", "kortit/raha/", "404.html"]
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+# Collects every Content-Security-Policy violation the page reports, from its first script on.
+RECORD_POLICY_VIOLATIONS = """
+window.__policyViolations = [];
+document.addEventListener("securitypolicyviolation",
+  (event) => window.__policyViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+"""
 
 
 @dataclass
@@ -29,38 +31,7 @@ class Visit:
     violations: list = field(default_factory=list)
     other_hosts: list = field(default_factory=list)
     missing: list = field(default_factory=list)
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium")
-    if path:
-        return path
-    message = "Browser tests need Debian's chromium: sudo apt-get install chromium"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def origin(site):
-    """The built site served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+    policy_violations: list = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +43,7 @@ def visits(browser, origin, site) -> dict[str, Visit]:
     phone_pages = PHONE_SAMPLE + [f"sv/{url}" for url in PHONE_SAMPLE]
     for width, pages in (("desktop", html_pages(site)), ("phone", phone_pages)):
         context = browser.new_context(viewport=VIEWPORTS[width])
+        context.add_init_script(RECORD_POLICY_VIOLATIONS)
         for url in pages:
             results[f"{width} /{url}"] = _visit(context.new_page(), origin, url, axe)
         context.close()
@@ -87,6 +59,7 @@ def _visit(page, origin: str, url: str, axe) -> Visit:
         f"{v['id']}: {node['target']}" for v in axe.run(page, options=WCAG_AA).response["violations"]
         for node in v["nodes"]
     ]
+    visit.policy_violations = page.evaluate("window.__policyViolations")
     page.close()
     return visit
 
@@ -106,6 +79,11 @@ def test_no_page_contacts_another_host(visits):
     assert {page: v.other_hosts for page, v in visits.items() if v.other_hosts} == {}
 
 
+def test_no_page_breaks_its_content_security_policy(visits):
+    """No page, 404 pages included, does anything its Content-Security-Policy blocks."""
+    assert {page: v.policy_violations for page, v in visits.items() if v.policy_violations} == {}
+
+
 def test_no_page_requests_a_missing_file(visits):
     """Opening any page (other than a 404 page itself) requests nothing that 404s."""
     missing = {page: v.missing for page, v in visits.items() if v.missing and not page.endswith("404.html")}
@@ -114,30 +92,17 @@ def test_no_page_requests_a_missing_file(visits):
 
 def test_language_switcher_opens_the_swedish_twin(browser, origin):
     """Choosing Svenska on a Finnish page opens the same page in Swedish."""
-    page = browser.new_page()
+    page = _policed_page(browser)
     page.goto(origin + "vahvistin/askeleet/")
     page.locator(".md-select").first.hover()
     page.get_by_role("link", name="Svenska").click()
     page.wait_for_url(origin + "sv/vahvistin/askeleet/")
     assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.evaluate("window.__policyViolations") == []
     page.close()
 
 
-@pytest.mark.parametrize(
-    "start, query, own",
-    [("sv/", "kamratstöd", lambda path: path.startswith("/sv/")),
-     ("", "vertaisryhmä", lambda path: not path.startswith("/sv/"))],
-)
-def test_search_finds_only_pages_in_the_language_searched(browser, origin, start, query, own):
-    """Searching on /sv/ finds Swedish pages only; searching on / finds Finnish pages only."""
-    page = browser.new_page()
-    page.goto(origin + start)
-    page.locator(".md-search__input").first.click()
-    _search(page, query)
-    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    page.close()
-    paths = [urlsplit(href).path for href in hrefs]
-    assert paths and all(own(path) for path in paths), paths
+# The search's own browser tests are in test_search_browser.py.
 
 
 def test_keyboard_user_can_skip_to_content(browser, origin):
@@ -150,17 +115,20 @@ def test_keyboard_user_can_skip_to_content(browser, origin):
     assert focused == "Gå till innehållet"
 
 
-def _search(page, query: str, attempts: int = 30) -> None:
-    """Type `query` until results show: Material drops queries typed before its index is ready."""
-    for _ in range(attempts):
-        page.locator(".md-search__input").fill("")
-        page.keyboard.type(query)
-        page.wait_for_timeout(1000)
-        if page.locator(".md-search-result__item").count():
-            return
-    raise AssertionError(f"no search results for {query!r}")
+def test_content_security_policy_blocks_an_injected_script(browser, origin, site):
+    """A script slipped into a built page does not run: the page's policy blocks it and says so."""
+    html = (site / "kortit" / "raha" / "index.html").read_text("utf-8")
+    injected = html.replace("</h1>", '</h1><script>document.title = "injected"</script>', 1)
+    page = _policed_page(browser)
+    page.route(origin + "kortit/raha/", lambda route: route.fulfill(body=injected, content_type="text/html"))
+    page.goto(origin + "kortit/raha/")
+    assert page.title() != "injected"
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__policyViolations"))
+    page.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def _policed_page(browser):
+    """A new page that records the policy violations it reports."""
+    page = browser.new_page()
+    page.add_init_script(RECORD_POLICY_VIOLATIONS)
+    return page

@@ -196,3 +196,167 @@ def test_missing_interface_label_is_named(tmp_path):
     with pytest.raises(cards_model.CardProblems) as raised:
         cards_model.load_labels(tmp_path / "cards", LOCALES, tmp_path)
     assert raised.value.problems == ["card-labels.yml: sv.kinds.break: missing; add the text in this language"]
+
+
+METHOD = MINIMAL.parent / "method.yml"
+INFO = MINIMAL.parent / "info.yml"
+
+
+def write_fixture(cards_dir: Path, fixture: Path, edit=lambda text: text, name: str | None = None) -> Path:
+    """A fixture card (tests/data/cards/), edited as text and saved under its own name or `name`."""
+    path = cards_dir / (name or fixture.name)
+    path.write_text(edit(fixture.read_text("utf-8")), "utf-8")
+    return path
+
+
+def kokemus_meeting(methods: str) -> callable:
+    """An edit turning the minimal card into a Kokemus voimavaraksi meeting that uses `methods`."""
+    return lambda t: t.replace("model: vahvistin", "model: kokemus-voimavaraksi").replace(
+        "phases:\n", f"methods: {methods}\nphases:\n", 1)
+
+
+def test_method_card_loads_with_adaptations_and_opt_out(cards_dir):
+    """A method card loads as a method, with its remote and mobility adaptations and its opt-out."""
+    write_fixture(cards_dir, METHOD)
+    [card] = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
+    assert card.is_method and card.minutes == 15
+    assert card.texts["fi"].adaptations == {"remote": "Etänä kamera voi olla pois.", "mobility": "Istuen."}
+    assert card.texts["sv"].opt_out == "Man får stå över."
+
+
+def test_info_session_has_its_own_frame(cards_dir):
+    """An info session opens with an introduction, needs no check-in or exercise, and lasts 30–90 minutes."""
+    write_fixture(cards_dir, INFO)
+    [card] = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
+    assert card.meeting == "info" and not card.is_method
+    write_fixture(cards_dir, INFO, lambda t: t.replace("minutes: 60", "minutes: 100").replace("kind: discussion, minutes: 30", "kind: discussion, minutes: 70"))
+    assert problems_of(cards_dir) == ["cards/info.yml:6: minutes: must be at most 90, got 100"]
+
+
+def test_info_session_phase_rules(cards_dir):
+    """An info session starts with an introduction, has a discussion and ends with a closing."""
+    write_fixture(cards_dir, INFO, lambda t: t.replace("kind: introduction", "kind: check-in").replace("kind: discussion", "kind: exercise"))
+    assert problems_of(cards_dir) == [
+        "cards/info.yml:7: phases: the first phase must be an introduction (kind: introduction)",
+        "cards/info.yml:7: phases: needs at least one discussion phase (kind: discussion)",
+    ]
+
+
+def test_method_card_lasts_5_to_40_minutes(cards_dir):
+    """A method longer than 40 minutes is outside the method frame."""
+    write_fixture(cards_dir, METHOD, lambda t: t.replace("minutes: 15", "minutes: 45").replace("kind: exercise, minutes: 10", "kind: exercise, minutes: 40"))
+    assert problems_of(cards_dir) == ["cards/method.yml:6: minutes: must be at most 40, got 45"]
+
+
+def test_method_card_steps_have_simple_kinds(cards_dir):
+    """A method card has no check-in, break or closing, and needs an exercise step."""
+    write_fixture(cards_dir, METHOD, lambda t: t.replace("kind: introduction", "kind: check-in").replace("kind: exercise", "kind: break"))
+    assert problems_of(cards_dir) == [
+        "cards/method.yml:7: phases: a method card's steps are of kinds introduction, exercise, discussion; "
+        "'check-in' belongs to the meeting that uses the method",
+        "cards/method.yml:7: phases: a method card's steps are of kinds introduction, exercise, discussion; "
+        "'break' belongs to the meeting that uses the method",
+        "cards/method.yml:7: phases: needs at least one exercise phase (kind: exercise)",
+    ]
+
+
+def test_method_card_needs_adaptations_and_opt_out(cards_dir):
+    """A method card without adaptations or an opt-out says what to add."""
+    write_fixture(cards_dir, METHOD, lambda t: t.replace("  opt_out: Saa jättää väliin.\n", "").replace("    mobility: Istuen.\n", ""))
+    assert problems_of(cards_dir) == [
+        "cards/method.yml:11: fi: missing 'opt_out'; add it",
+        "cards/method.yml:23: fi.adaptations: missing 'mobility'; add it",
+    ]
+
+
+def test_method_card_needs_one_reflection_question_not_three(cards_dir):
+    """One question is enough on a method card; none is not."""
+    write_fixture(cards_dir, METHOD, lambda t: t.replace("    - Mitä huomasit?\n", "").replace("  questions:\n", "  questions: []\n", 1))
+    assert problems_of(cards_dir) == ["cards/method.yml:18: fi.questions: needs at least 1 items, has 0"]
+
+
+def test_method_card_cannot_use_methods(cards_dir):
+    """A method card naming methods of its own is told to drop the list."""
+    write_fixture(cards_dir, METHOD, lambda t: t.replace("phases:\n", "methods: [toinen]\nphases:\n", 1))
+    assert problems_of(cards_dir) == [
+        "cards/method.yml:7: methods: a method card cannot use other method cards; remove the list "
+        "(meeting cards name the methods they use)"
+    ]
+
+
+def test_meeting_card_links_the_methods_it_uses(cards_dir):
+    """A meeting card's methods load, and each method card knows the meetings that use it."""
+    write_fixture(cards_dir, METHOD)
+    write_card(cards_dir, kokemus_meeting("[method]"))
+    cards = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
+    meeting = next(card for card in cards if not card.is_method)
+    assert meeting.methods == ("method",)
+    assert cards_model.users_of(cards) == {"method": [meeting]}
+
+
+def test_unknown_method_id_names_its_line(cards_dir):
+    """An id in methods that is no card, or no method card, is named with its line and the choices."""
+    write_fixture(cards_dir, METHOD)
+    write_fixture(cards_dir, INFO)
+    write_card(cards_dir, lambda t: kokemus_meeting("[metodi, info]")(t).replace("order: 1", "order: 2"))
+    assert problems_of(cards_dir) == [
+        "cards/minimal.yml:7: methods[0]: 'metodi' is not a method card (no card has this id); "
+        "method cards of this model: method",
+        "cards/minimal.yml:7: methods[1]: 'info' is not a method card (its kind is info); "
+        "method cards of this model: method",
+    ]
+
+
+def test_method_of_another_model(cards_dir):
+    """A Vahvistin meeting cannot use a Kokemus voimavaraksi method card."""
+    write_fixture(cards_dir, METHOD)
+    write_card(cards_dir, lambda t: t.replace("phases:\n", "methods: [method]\nphases:\n", 1))
+    assert problems_of(cards_dir) == [
+        "cards/minimal.yml:7: methods[0]: 'method' is a method card of kokemus-voimavaraksi; use the "
+        "vahvistin model's own (this model has no method cards yet)"
+    ]
+
+
+def test_method_listed_twice(cards_dir):
+    """The same method twice in one list is caught by the schema."""
+    write_fixture(cards_dir, METHOD)
+    write_card(cards_dir, kokemus_meeting("[method, method]"))
+    assert problems_of(cards_dir) == ["cards/minimal.yml:7: methods: names the same card twice; list each method card once"]
+
+
+def test_method_cards_are_numbered_apart_from_meetings(cards_dir):
+    """A method card and a meeting card of one model may both be order 1; two method cards may not."""
+    write_fixture(cards_dir, METHOD)
+    write_card(cards_dir, kokemus_meeting("[method]"))
+    assert len(cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)) == 2
+    write_fixture(cards_dir, METHOD, lambda t: t.replace("id: method", "id: toinen"), name="toinen.yml")
+    assert problems_of(cards_dir) == [
+        "cards/toinen.yml: order: 1 is already used by cards/method.yml; every card needs its own"
+    ]
+
+
+def test_optional_texts_in_every_language_or_none(cards_dir):
+    """An opt-out in Finnish only, or an adaptation missing in Swedish, is named."""
+    write_card(cards_dir, lambda t: t.replace("  safety_note: Ei terapiaa. Hätätilanteessa 112.\n",
+                                              "  safety_note: Ei terapiaa. Hätätilanteessa 112.\n  opt_out: Saa jättää väliin.\n"))
+    assert problems_of(cards_dir) == [
+        "cards/minimal.yml:32: sv: 'fi' has 'opt_out:' but 'sv' has not; add 'opt_out:' translated from 'fi.opt_out'"
+    ]
+    write_fixture(cards_dir, METHOD, lambda t: t.replace("    remote: På distans kan kameran vara av.\n", ""))
+    write_card(cards_dir)
+    assert problems_of(cards_dir) == ["cards/method.yml:39: sv.adaptations: missing 'remote'; add it"]
+
+
+def test_handout_loads_and_needs_the_same_prompts(cards_dir):
+    """A handout loads with its prompts; a language with fewer prompts is named."""
+    handout = ("  handout:\n    title: Moniste\n    instructions: Täytä.\n    prompts: [Yksi?, Kaksi?]\n")
+    sv_handout = ("  handout:\n    title: Utdelning\n    instructions: Fyll i.\n    prompts: [Ett?]\n")
+    write_card(cards_dir, lambda t: t.replace("  facilitator_notes: [Kuuntele.]\n", "  facilitator_notes: [Kuuntele.]\n" + handout)
+               .replace("  facilitator_notes: [Lyssna.]\n", "  facilitator_notes: [Lyssna.]\n" + sv_handout))
+    assert problems_of(cards_dir) == [
+        "cards/minimal.yml:54: sv.handout.prompts: has 1 items but 'fi.handout.prompts' has 2; every language needs the same items"
+    ]
+    write_card(cards_dir, lambda t: t.replace("  facilitator_notes: [Kuuntele.]\n", "  facilitator_notes: [Kuuntele.]\n" + handout)
+               .replace("  facilitator_notes: [Lyssna.]\n", "  facilitator_notes: [Lyssna.]\n" + handout))
+    [card] = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
+    assert card.texts["fi"].handout == cards_model.Handout("Moniste", "Täytä.", ("Yksi?", "Kaksi?"))

@@ -1,8 +1,10 @@
-"""Printable cards: a PDF per card and language and a booklet per language, linked and cached."""
+"""Printable cards: a PDF per card and language and booklets per language, linked and cached."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from functools import cache
 from pathlib import Path
 
@@ -13,16 +15,23 @@ from pypdf import PdfReader
 import cards_model
 import cards_pdf
 import cards_render
+import printables_data
 import sitebuild
 from pages import soup
+from qr import qr_codes
 
 PROJECT = sitebuild.PROJECT
 LOCALES = ["fi", "sv"]
 ROOTS = {"fi": "", "sv": "sv/"}
 CARDS = cards_model.load_cards(PROJECT / "data" / "cards", LOCALES, PROJECT)
 LABELS = cards_model.load_labels(PROJECT / "data" / "cards", LOCALES, PROJECT)
+PRINTABLES = printables_data.load(printables_data.data_path(PROJECT), LOCALES, cards_model.display_order(PROJECT / "data" / "cards")[0], PROJECT)
 FONTS = PROJECT / "overrides" / "cards" / "fonts"
+CARDS_BY_ID = {card.id: card for card in CARDS}
 EVERY_CARD_PDF = [(card, locale) for card in CARDS for locale in LOCALES]
+HANDOUTS = [card for card in CARDS if card.texts["fi"].handout]
+FILES = len(CARDS) + len(HANDOUTS) + 3 + 2
+"""PDFs per language: cards, handouts, three booklets (all cards, one per model), voting sheet, feedback form."""
 
 
 def card_pdf(site: Path, locale: str, name: str) -> Path:
@@ -127,7 +136,7 @@ def test_fonts_are_the_shipped_font_embedded(site, locale):
 
 def test_shipped_font_covers_every_card_text():
     """The subset font has a glyph for every character of every card text and label."""
-    characters = set("".join(str(value) for value in _leaves(LABELS)))
+    characters = set("".join(str(value) for value in _leaves(LABELS))) | set("".join(str(value) for value in _leaves(PRINTABLES)))
     for card in CARDS:
         characters |= set("".join(str(value) for value in _leaves(card.texts)))
     for path in sorted(FONTS.glob("*.ttf")):
@@ -177,8 +186,9 @@ def test_failing_print_template_names_the_card_and_language(project_copy, tmp_pa
     """A card whose print template fails stops the build with an error naming card and language."""
     template = project_copy / "overrides" / "cards" / "print.html.jinja"
     source = template.read_text("utf-8")
-    broken = '{% set text = card.texts[locale] %}\n{% if card.id == "raha" %}{{ text.no_such_field }}{% endif %}\n'
-    template.write_text(source.replace("{% set text = card.texts[locale] %}\n", broken, 1), "utf-8")
+    body = '<body data-page-label="{{ pdf.page }}">\n'
+    broken = body + '{% if card.id == "raha" %}{{ text.no_such_field }}{% endif %}\n'
+    template.write_text(source.replace(body, broken, 1), "utf-8")
     result = sitebuild.build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert "Card raha (fi, raha.yml): its PDF could not be rendered" in result.log
@@ -191,7 +201,8 @@ def cached_copy(tmp_path_factory):
     project = sitebuild.copy_project(tmp_path_factory.mktemp("cached") / "project")
     first = sitebuild.build(project, project.parent / "site")
     assert first.returncode == 0, first.log
-    assert f"Card PDFs (fi): {len(CARDS) + 1} files, {len(CARDS) + 1} rendered" in first.log
+    for locale in LOCALES:
+        assert f"Card PDFs ({locale}): {FILES} files, {FILES} rendered" in first.log
     return project
 
 
@@ -206,8 +217,16 @@ def test_second_build_takes_every_pdf_from_the_cache(cached_copy):
     before = {path: path.read_bytes() for path in (cached_copy.parent / "site").rglob("*.pdf")}
     result = rebuild(cached_copy)
     for locale in LOCALES:
-        assert f"Card PDFs ({locale}): {len(CARDS) + 1} files, 0 rendered, {len(CARDS) + 1} from the cache" in result.log
+        assert f"Card PDFs ({locale}): {FILES} files, 0 rendered, {FILES} from the cache" in result.log
     assert before == {path: path.read_bytes() for path in before}
+
+
+def test_default_build_pdfs_have_no_qr_code_or_address(cached_copy, tmp_path):
+    """A build without a public address prints neither a QR code nor a web address on a card."""
+    pdf = cached_copy.parent / "site" / "kortit" / "raha.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert qr_codes(pdf, tmp_path) == []
+    assert "https://" not in text and "http://" not in text
 
 
 def test_editing_a_page_renders_no_pdf(cached_copy):
@@ -219,23 +238,28 @@ def test_editing_a_page_renders_no_pdf(cached_copy):
 
 
 def test_editing_one_card_renders_only_its_pdf_and_booklet(cached_copy):
-    """A Finnish text edit re-renders that card's Finnish PDF and the Finnish booklet, nothing else."""
+    """A Finnish title edit re-renders that card's Finnish PDF (and handout, which names it) and
+    the two Finnish booklets that hold it, nothing else."""
     card = cached_copy / "data" / "cards" / "raha.yml"
     card.write_text(card.read_text("utf-8").replace("  title: Raha\n", "  title: Raha ja talous\n", 1), "utf-8")
     result = rebuild(cached_copy)
-    assert f"Card PDFs (fi): {len(CARDS) + 1} files, 2 rendered" in result.log
-    assert f"Card PDFs (sv): {len(CARDS) + 1} files, 0 rendered" in result.log
+    changed = 1 + (CARDS_BY_ID["raha"] in HANDOUTS) + 2
+    assert f"Card PDFs (fi): {FILES} files, {changed} rendered" in result.log
+    assert f"Card PDFs (sv): {FILES} files, 0 rendered" in result.log
     assert "Rahajatalous" in text_of(cached_copy.parent / "site" / "kortit" / "raha.pdf")
 
 
-def test_cache_keeps_one_version_per_pdf(tmp_path):
-    """Storing a new version of a PDF in the cache removes the older ones of that PDF only."""
-    old, other = cards_pdf.cached_path(tmp_path, "raha.pdf", "a" * 64), cards_pdf.cached_path(tmp_path, "raha-2.pdf", "b" * 64)
-    for path in (old, other):
-        cards_pdf.store(path, b"%PDF-old")
+def test_cache_drops_outdated_pdfs_after_a_grace_period(tmp_path):
+    """Pruning keeps the current PDFs and recent ones (another build may be using them), and
+    drops the outdated ones older than the grace period."""
+    old, recent = cards_pdf.cached_path(tmp_path, "raha.pdf", "a" * 64), cards_pdf.cached_path(tmp_path, "raha-2.pdf", "b" * 64)
     new = cards_pdf.cached_path(tmp_path, "raha.pdf", "c" * 64)
-    cards_pdf.store(new, b"%PDF-new")
-    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([new.name, other.name])
+    for path in (old, recent, new):
+        cards_pdf.store(path, b"%PDF-")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    os.utime(new, (time.time() - 3600, time.time() - 3600))
+    cards_pdf.prune(tmp_path, {new})
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([new.name, recent.name])
 
 
 def test_weasyprint_warnings_are_reported(tmp_path):

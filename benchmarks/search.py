@@ -1,0 +1,146 @@
+"""What the site search costs and how well it finds: run with `make bench`.
+
+Builds the project once (CARDS_PDF=0, as published) into a temporary folder, serves it on a
+loopback port and drives Debian's Chromium:
+
+1. Bytes fetched by a page view without a search (a content page and a card page per
+   language), and how many of them are the search's (target: 0).
+2. Bytes the first search fetches (Pagefind's script, WebAssembly, index chunks, vocabulary).
+3. Hit rate per language: the evaluation sets in tests/data/search/ typed into the dialog,
+   the expected page among the first five (target: >= 90%, none from the other language).
+4. Time from the last keystroke to the results shown (median and slowest of the evaluation
+   queries, the dialog's 120 ms typing pause included; the first search, which loads the
+   index, separately).
+5. Indexing: the Voikko markers and Pagefind, rerun in this process on the built site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(PROJECT / "tests"), str(PROJECT / "hooks")]
+
+import search_pagefind  # noqa: E402
+import search_words  # noqa: E402
+import sitebuild  # noqa: E402
+
+ROOTS = {"fi": "", "sv": "sv/"}
+PAGE_VIEWS = ["", "kortit/raha/", "sv/", "sv/kortit/raha/"]
+SEARCH_FILES = ("/pagefind/", "/assets/search/")
+TIMED = """async (query) => {
+  const input = document.querySelector('#site-search-input'), list = document.querySelector('[data-site-search-results]');
+  const started = performance.now();
+  input.value = query; input.dispatchEvent(new Event('input', {bubbles: true}));
+  while (list.dataset.query !== query) await new Promise((resolve) => setTimeout(resolve, 2));
+  return [performance.now() - started, [...list.querySelectorAll('.site-search__link')].map((a) => new URL(a.href).pathname)];
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build = sitebuild.build(sitebuild.PROJECT, site, CARDS_PDF="0", **sitebuild.PUBLIC)
+        if build.returncode:
+            sys.exit(build.log)
+        print(f"Build (CARDS_PDF=0, both languages, search included): {build.seconds:.1f} s")
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            _in_browser(f"http://127.0.0.1:{server.server_port}/")
+        finally:
+            server.shutdown()
+        _indexing(site)
+
+
+def _in_browser(origin: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        print("\nPage views without a search (bytes as served, uncompressed):")
+        for url in PAGE_VIEWS:
+            page, sizes = _page(browser, origin + url)
+            search = sum(size for path, size in sizes if path.startswith(SEARCH_FILES))
+            print(f"  /{url:<18} {sum(size for _, size in sizes):>8} bytes in {len(sizes):>2} files; search files: {search} bytes")
+            page.close()
+        for locale, root in ROOTS.items():
+            _evaluate(browser, origin, locale, root)
+        browser.close()
+
+
+def _page(browser, url: str):
+    page, sizes = browser.new_page(), []
+    page.on("requestfinished", lambda request: sizes.append((urlsplit(request.url).path, _size(request))))
+    page.goto(url, wait_until="networkidle")
+    return page, sizes
+
+
+def _size(request) -> int:
+    response = request.response()
+    try:
+        return len(response.body()) if response else 0
+    except Exception:  # a redirect or an aborted request has no body
+        return 0
+
+
+def _evaluate(browser, origin: str, locale: str, root: str) -> None:
+    queries = yaml.safe_load((PROJECT / "tests" / "data" / "search" / f"{locale}.yml").read_text("utf-8"))
+    page, sizes = _page(browser, origin + root)
+    before = len(sizes)
+    page.click("[data-site-search-open]")
+    first_ms, _ = page.evaluate(TIMED, "ryhmä" if locale == "fi" else "grupp")
+    page.wait_for_load_state("networkidle")
+    fetched = [(path, size) for path, size in sizes[before:] if path.startswith(SEARCH_FILES)]
+    times, hits, foreign = [], 0, 0
+    for item in queries:
+        ms, paths = page.evaluate(TIMED, item["q"])
+        times.append(ms)
+        hits += f"/{root}{item['page']}" in paths[:5]
+        foreign += sum(path.startswith("/sv/") != (locale == "sv") for path in paths)
+    page.close()
+    print(f"\nSearch in {locale} (/{root}):")
+    print(f"  first search fetched {sum(size for _, size in fetched)} bytes in {len(fetched)} files "
+          f"({', '.join(sorted({Path(path).name.split('_')[0] for path, _ in fetched})[:6])} …); "
+          f"results {first_ms:.0f} ms after the first keystroke")
+    print(f"  hit rate: {hits}/{len(queries)} = {hits / len(queries):.0%} in the top five (target >= 90%); "
+          f"results from the other language: {foreign}")
+    print(f"  keystroke to results: median {statistics.median(times):.0f} ms, slowest {max(times):.0f} ms "
+          f"(120 ms typing pause included)")
+
+
+def _indexing(site: Path) -> None:
+    started = time.perf_counter()
+    analyses, vocabulary, pages = search_words.voikko_analyses("fi"), {}, []
+    for path in sorted(site.rglob("index.html")):
+        relative = path.relative_to(site).as_posix()
+        html = path.read_text("utf-8")
+        if not relative.startswith("sv/"):
+            html = search_words.with_markers(html, analyses, vocabulary)
+        pages.append(search_pagefind.Page(relative, html))
+    marked = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        search_pagefind.index(Path(folder), pages)
+        size = sum(path.stat().st_size for path in Path(folder, search_pagefind.OUTPUT).rglob("*") if path.is_file())
+    done = time.perf_counter()
+    print(f"\nIndexing {len(pages)} pages: Voikko markers {marked - started:.2f} s, Pagefind {done - marked:.2f} s; "
+          f"bundle {size // 1024} KB on disk (both languages; a search fetches only part of one)")
+
+
+if __name__ == "__main__":
+    main()

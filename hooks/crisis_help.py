@@ -1,0 +1,128 @@
+"""Crisis help where the reader is: a box with the crisis numbers near the top of the pages a
+reader in crisis may land on, from one data file, `data/crisis-help.yml`.
+
+- `on_files` at priority -110, after mkdocs-static-i18n's (-100) has placed the current
+  language's files and hooks/cards.py (-90) has registered the card pages: loads and checks
+  `data/crisis-help.yml` and `data/site-labels.yml` (every problem at once, as a PluginError
+  naming file, line and key; a language without its block stops the build) and checks that
+  every page listed under `pages:` exists in the current language.
+- `on_page_content`: for the listed pages and every card page (`kortit/<id>.md`), renders
+  `overrides/partials/crisis-help.html` in the page's language and puts it right after the
+  page's h1 (on a card page, after the meta line under it). Its link to the safety page is
+  relative to the page, found through the language's files.
+- `on_template_context` for `404.html`: gives `overrides/404.html` the box (`crisis_help`) and
+  its texts (`not_found`, from `data/site-labels.yml`). A 404 page is served for any missing
+  address, so its links are absolute paths: the site's path (from `site_url`, as MkDocs
+  computes the 404 page's `base_url`) plus the language root. Its language switcher leads to
+  each language's front page (mkdocs-static-i18n leaves it at the last page built).
+
+The card PDFs get the same box through hooks/cards.py and `cards_pdf.PrintSite`. mkdocs-static-i18n
+runs one build per language: every event sees one language (`site_languages.current_language`
+or `page.file.locale`). Keeps no state between builds; the parsed data file is cached by its text.
+Depends on `crisis_help_data`, `cards_render` (where card pages are) and `site_languages`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+import cards_render
+import crisis_help_data
+import site_languages
+
+
+@event_priority(-110)
+def on_files(files: Files, config) -> Files:
+    help_ = _load(config)
+    _labels(config)
+    lang = site_languages.current_language(config)
+    missing = [page for page in help_.pages if site_languages.localized_uri(lang, page) not in files.src_uris]
+    if missing:
+        root = _root(config)
+        raise PluginError("\n  ".join([
+            f"{site_languages.shown(crisis_help_data.data_path(root), root)}: pages: these pages do not exist "
+            f"in {lang.name} ({lang.locale}); fix the path or remove it:",
+            *(site_languages.shown(lang.source_of(page), root) for page in missing),
+        ]))
+    return files
+
+
+def on_page_content(html: str, page, config, files: Files) -> str:
+    lang = site_languages.language_of(config, page.file.locale)
+    rel_path = _relative(lang, page.file.src_uri)
+    help_ = _load(config)
+    if rel_path not in help_.pages and not _is_card_page(rel_path):
+        return html
+    safety = files.src_uris.get(site_languages.localized_uri(lang, help_.safety_page))
+    safety_url = None if safety is None or safety is page.file else safety.url_relative_to(page.file)
+    box = crisis_help_data.render(config.theme.dirs, crisis_help_data.context(help_, lang.locale, safety_url))
+    placed = crisis_help_data.insert_after_heading(html, box)
+    if placed is None:
+        raise PluginError(f"{site_languages.shown(lang.source_of(rel_path), _root(config))}: the crisis help box goes right after the page's "
+                          "heading, but the page has none; start it with '# Title'")
+    return placed
+
+
+def on_template_context(context, template_name: str, config):
+    if template_name != "404.html":
+        return context
+    lang = site_languages.current_language(config)
+    help_ = _load(config)
+    site_path = urlsplit(config.site_url or "/").path.rstrip("/")
+    root = site_path + lang.link
+    context["crisis_help"] = crisis_help_data.context(help_, lang.locale, root + _url(help_.safety_page, config))
+    context["not_found"] = {
+        **_labels(config)[lang.locale]["not_found"],
+        "front_page_url": root,
+        "card_index_url": root + _url(cards_render.INDEX_URI, config),
+    }
+    # The language switcher (Material reads config.extra.alternate, which mkdocs-static-i18n
+    # sets per page) would otherwise point at the last page built; each page resets it.
+    config.extra.alternate = [  # as mkdocs-static-i18n sets it (an attribute shadows the key)
+        {"name": other.name, "link": site_path + other.link, "lang": other.locale}
+        for other in site_languages.site_languages(config)
+    ]
+    return context
+
+
+def _load(config) -> crisis_help_data.CrisisHelp:
+    root = _root(config)
+    try:
+        return crisis_help_data.load(crisis_help_data.data_path(root), _locales(config), root)
+    except crisis_help_data.Problems as problems:
+        raise PluginError("Crisis help (data/crisis-help.yml) needs fixing:\n  " + "\n  ".join(problems.problems)) from None
+
+
+def _labels(config) -> dict[str, dict]:
+    root = _root(config)
+    try:
+        return crisis_help_data.load_site_labels(crisis_help_data.labels_path(root), _locales(config), root)
+    except crisis_help_data.Problems as problems:
+        raise PluginError("Site labels (data/site-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+
+
+def _is_card_page(rel_path: str) -> bool:
+    return rel_path.startswith("kortit/") and rel_path != cards_render.INDEX_URI
+
+
+def _relative(lang, src_uri: str) -> str:
+    """A page's path relative to its language root (`sv/kortit/raha.md` -> `kortit/raha.md`)."""
+    return src_uri if lang.default else src_uri.removeprefix(f"{lang.locale}/")
+
+
+def _url(rel_path: str, config) -> str:
+    """The URL of the page at `rel_path`, relative to its language root."""
+    return File(rel_path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).url
+
+
+def _locales(config) -> list[str]:
+    return [lang.locale for lang in site_languages.site_languages(config)]
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent

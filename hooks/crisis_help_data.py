@@ -1,0 +1,212 @@
+"""Crisis help for the reader: load and check `data/crisis-help.yml` and `data/site-labels.yml`,
+and place the rendered help box in a page's HTML.
+
+`data/crisis-help.yml` is the one place where the crisis numbers and their texts live, one block
+per language, with the list of pages that show the box. `data/site-labels.yml` holds the texts
+of the site's shell that no Markdown page holds (the 404 page). Both are checked when loaded:
+every problem of a file is reported at once, as `file:line: key.path: what to do` (the line
+found as `cards_messages` finds a card field's), so a missing language or a mistyped number
+stops the build with a message a translator can act on.
+
+Pure helpers: no MkDocs imports. Used by hooks/crisis_help.py (pages, 404), hooks/cards.py (the
+PDFs) and the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+import jinja2
+import yaml
+
+from cards_messages import Where
+
+PARTIAL = "partials/crisis-help.html"
+TEXT_KEYS = ("heading", "intro", "not_crisis_help", "safety_link")
+LINE_KEYS = ("name", "number", "tel", "text")
+LINE_LINK_KEYS = ("link_text", "link_url")
+SITE_KEYS = ("pages", "safety_page")
+NOT_FOUND_KEYS = ("title", "text", "front_page", "card_index")
+TEL = re.compile(r"\+?[0-9]+")
+COUNTRY_CODE_DIGITS = (1, 2, 3)
+
+HEADING_END = re.compile(r"</h1>(?:\s*<p class=\"card-meta\">.*?</p>)?", re.S)
+"""Where the box goes: after the page's h1, and after the card meta line that follows it on a card page."""
+
+
+@dataclass(frozen=True)
+class CrisisHelp:
+    pages: tuple[str, ...]
+    """Pages that show the box, relative to each language's root."""
+    safety_page: str
+    texts: dict[str, dict]
+    """Per locale: heading, intro, lines (name, number, tel, text, link_text, link_url), not_crisis_help, safety_link."""
+
+
+class Problems(Exception):
+    """Every problem found in a file, one line each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def data_path(root: Path) -> Path:
+    return root / "data" / "crisis-help.yml"
+
+
+def labels_path(root: Path) -> Path:
+    return root / "data" / "site-labels.yml"
+
+
+def load(path: Path, locales: list[str], root: Path) -> CrisisHelp:
+    """The crisis help of every language; raises Problems listing everything to fix."""
+    return _checked(path.read_text("utf-8"), path, root, tuple(locales))
+
+
+def load_site_labels(path: Path, locales: list[str], root: Path) -> dict[str, dict]:
+    """The shell texts per language (`not_found`); raises Problems naming each missing text."""
+    where = Where(path, root)
+    node, data = _parsed(path.read_text("utf-8"), where)
+    problems = []
+    for locale in locales:
+        block = data.get(locale)
+        texts = block.get("not_found") if isinstance(block, dict) else None
+        if not isinstance(texts, dict):
+            problems.append(where.at(node, (locale, "not_found"), f"missing; add a '{locale}:' block with 'not_found:' and its texts ({', '.join(NOT_FOUND_KEYS)}) in this language"))
+            continue
+        problems += [where.at(node, (locale, "not_found", key), "missing or empty; add the text in this language")
+                     for key in NOT_FOUND_KEYS if not _text(texts.get(key))]
+    if problems:
+        raise Problems(problems)
+    return {locale: data[locale] for locale in locales}
+
+
+def context(help_: CrisisHelp, locale: str, safety_url: str | None, heading_id: str = "crisis-help-title", level: int = 2) -> dict:
+    """What the partial needs to render one box: `crisis_help` in its template context."""
+    return {"text": help_.texts[locale], "locale": locale, "safety_url": safety_url, "id": heading_id, "level": level}
+
+
+def render(template_dirs: list[str], box: dict) -> str:
+    """The box as HTML, from the partial found in the theme's template folders."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dirs), autoescape=True, undefined=jinja2.StrictUndefined)
+    return env.get_template(PARTIAL).render(crisis_help=box)
+
+
+def insert_after_heading(html: str, box: str) -> str | None:
+    """`html` with `box` after its h1 (and a card's meta line); None when it has no h1."""
+    match = HEADING_END.search(html)
+    return None if match is None else f"{html[:match.end()]}\n{box}\n{html[match.end():]}"
+
+
+@lru_cache(maxsize=8)
+def _checked(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> CrisisHelp:
+    """Parsed and checked once per file text: every page of a build asks for it."""
+    where = Where(path, root)
+    node, data = _parsed(text, where)
+    problems = _site_problems(where, node, data, locales)
+    for locale in locales:
+        problems += _language_problems(where, node, data.get(locale), locale, locales)
+    if problems:
+        raise Problems(problems)
+    return CrisisHelp(
+        pages=tuple(data["pages"]),
+        safety_page=data["safety_page"],
+        texts={locale: _normalised(data[locale]) for locale in locales},
+    )
+
+
+def _parsed(text: str, where: Where):
+    try:
+        node, data = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        raise Problems([where.syntax_error(error)]) from None
+    if not isinstance(data, dict):
+        raise Problems([f"{where.name}:1: (file): the file must be a mapping with one block per language"])
+    return node, data
+
+
+def _site_problems(where: Where, node, data: dict, locales: tuple[str, ...]) -> list[str]:
+    problems = [where.at(node, (key,), f"'{key}:' is neither a setting ({', '.join(SITE_KEYS)}) nor a language of the site ({', '.join(locales)}); fix or remove it")
+                for key in data if key not in SITE_KEYS and key not in locales]
+    pages = data.get("pages")
+    if not isinstance(pages, list) or not pages:
+        problems.append(where.at(node, ("pages",), "missing or empty; list the pages that show the box, e.g. '- index.md'"))
+    else:
+        problems += [where.at(node, ("pages", i), message) for i, page in enumerate(pages) if (message := _page_problem(page))]
+    message = _page_problem(data.get("safety_page"))
+    if message:
+        problems.append(where.at(node, ("safety_page",), message))
+    return problems
+
+
+def _page_problem(page) -> str | None:
+    """Why `page` is not a page path relative to a language root, or None."""
+    if not isinstance(page, str) or not page.endswith(".md"):
+        return f"{page!r} is not a page; write the page's path relative to docs/, e.g. turvallisuus.md"
+    if page.startswith("/") or ".." in PurePosixPath(page).parts:
+        return f"{page!r} must be relative to the language's folder (docs/, docs_sv/), without '/' or '..' at its start"
+    return None
+
+
+def _language_problems(where: Where, node, block, locale: str, locales: tuple[str, ...]) -> list[str]:
+    if not isinstance(block, dict):
+        return [where.at(node, (locale,), f"missing; add a '{locale}:' block with {', '.join(TEXT_KEYS[:2])}, lines, {', '.join(TEXT_KEYS[2:])} (copy the '{locales[0]}:' block and translate it)")]
+    problems = [where.at(node, (locale, key), "missing or empty; add the text in this language") for key in TEXT_KEYS if not _text(block.get(key))]
+    problems += [where.at(node, (locale, key), f"unknown key; expected one of: {', '.join((*TEXT_KEYS, 'lines'))}")
+                 for key in block if key not in (*TEXT_KEYS, "lines")]
+    lines = block.get("lines")
+    if not isinstance(lines, list) or not lines:
+        return problems + [where.at(node, (locale, "lines"), "missing or empty; list the numbers to call (name, number, tel, text)")]
+    for index, line in enumerate(lines):
+        problems += _line_problems(where, node, (locale, "lines", index), line)
+    return problems
+
+
+def _line_problems(where: Where, node, field: tuple, line) -> list[str]:
+    if not isinstance(line, dict):
+        return [where.at(node, field, f"expected a mapping with {', '.join(LINE_KEYS)}")]
+    problems = [where.at(node, (*field, key), "missing or empty; add it (write numbers in quotes, e.g. \"112\")")
+                for key in LINE_KEYS if not _text(line.get(key))]
+    problems += [where.at(node, (*field, key), f"unknown key; expected one of: {', '.join((*LINE_KEYS, *LINE_LINK_KEYS))}")
+                 for key in line if key not in (*LINE_KEYS, *LINE_LINK_KEYS)]
+    if bool(_text(line.get("link_text"))) != bool(_text(line.get("link_url"))):
+        problems.append(where.at(node, field, "link_text and link_url go together; give both or neither"))
+    if _text(line.get("link_url")) and not line["link_url"].startswith("https://"):
+        problems.append(where.at(node, (*field, "link_url"), f"{line['link_url']!r} must be an https:// address"))
+    if _text(line.get("tel")) and _text(line.get("number")):
+        problems += [where.at(node, (*field, "tel"), message) for message in _tel_problems(line["number"], line["tel"])]
+    return problems
+
+
+def _tel_problems(number: str, tel: str) -> list[str]:
+    """A `tel` a phone can dial, and the same number as the printed one."""
+    if not TEL.fullmatch(tel):
+        return [f"{tel!r} must be digits with an optional leading + (e.g. \"+358925250111\" or \"112\"); no spaces"]
+    if not same_number(number, tel):
+        return [f"{tel!r} does not dial the printed number {number!r}; make the digits match (0 9… is +358 9…)"]
+    return []
+
+
+def same_number(number: str, tel: str) -> bool:
+    """Whether `tel` dials `number`: the same digits, or the international form of a number
+    with a leading trunk 0 (09 2525 0111 is +358925250111)."""
+    printed, dialled = re.sub(r"\D", "", number), tel.lstrip("+")
+    if dialled == printed:
+        return True
+    return tel.startswith("+") and printed.startswith("0") and any(
+        dialled[size:] == printed[1:] for size in COUNTRY_CODE_DIGITS
+    )
+
+
+def _normalised(block: dict) -> dict:
+    """A language block with every line's optional link present (None when not given)."""
+    lines = [{**{key: None for key in LINE_LINK_KEYS}, **line} for line in block["lines"]]
+    return {**block, "lines": lines}
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())

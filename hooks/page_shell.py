@@ -1,0 +1,86 @@
+"""The frame around every page, in the page's language: the texts the theme overrides need,
+and the menu showing where an off-menu page (a card page) belongs.
+
+- `on_files` at priority -110, after mkdocs-static-i18n's (-100): loads and checks the `shell:`
+  texts of `data/site-labels.yml` (every problem at once, `file:line: key: what to do`), so a
+  missing text stops the build before any page is rendered.
+- `on_page_context` / `on_template_context` (the 404 page): put `shell` in the template
+  context: `labels` (the page's language's texts), `locale`, and `in_language` (each
+  language's own "in this language" phrase, for the language switcher,
+  overrides/partials/alternate.html). Used by overrides/partials/menu-button.html, nav.html,
+  nav-item.html, toc.html and overrides/404.html.
+- `on_page_context` also marks, for a page that is not in the menu (`not_in_nav`: the card
+  pages), the menu page whose address contains its own (the card index) as active while the
+  page renders, so the menu highlights it; `on_post_page` at priority 100 (before any other
+  hook sees the output) clears the mark again.
+
+mkdocs-static-i18n runs one build per language; page events see the page's own language.
+Keeps no state between pages. Depends on `shell_labels` and `site_languages`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import crisis_help_data
+import shell_labels
+import site_languages
+
+_marked: list = []
+"""The menu page marked active for the page being rendered; emptied by on_post_page."""
+
+
+@event_priority(-110)
+def on_files(files, config):
+    _labels(config)
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    context["shell"] = _shell(config, page.file.locale)
+    if nav is not None and page not in nav.pages:
+        _mark_nav_parent(page, nav, config)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if "shell" not in context:
+        context["shell"] = _shell(config, site_languages.current_language(config).locale)
+    return context
+
+
+@event_priority(100)
+def on_post_page(output, page, config):
+    while _marked:
+        _marked.pop().active = False
+    return output
+
+
+def _mark_nav_parent(page, nav, config) -> None:
+    roots = {lang.link.lstrip("/") for lang in site_languages.site_languages(config)}
+    by_url = {other.url: other for other in nav.pages}
+    parent = shell_labels.nav_parent(page.url, list(by_url), roots)
+    if parent is not None:
+        by_url[parent].active = True  # MkDocs' setter marks its sections too
+        _marked.append(by_url[parent])
+
+
+def _shell(config, locale: str) -> dict:
+    labels = _labels(config)
+    return {
+        "locale": locale,
+        "labels": labels[locale],
+        "in_language": {other: texts["in_this_language"] for other, texts in labels.items()},
+    }
+
+
+def _labels(config) -> dict[str, dict]:
+    root = Path(config.config_file_path).parent
+    locales = [lang.locale for lang in site_languages.site_languages(config)]
+    try:
+        return shell_labels.load(shell_labels.labels_path(root), locales, root)
+    except crisis_help_data.Problems as problems:
+        raise PluginError("Site labels (data/site-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None

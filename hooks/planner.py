@@ -1,0 +1,107 @@
+"""The meeting-series planner at `suunnittelu/` in every language: its card catalogue and markup.
+
+- `on_nav` at priority -50, after hooks/cards.py's `on_nav` (default priority), which has filled
+  the card pages and registered the card PDFs of the current language: writes that language's
+  card catalogue (`planner_catalogue`) as a generated file `suunnittelu/kortit.json` under the
+  language's root, with each card page's and PDF's address relative to it (no PDF addresses
+  with CARDS_PDF=0). Registered after mkdocs-static-i18n's `on_files`, as the PDFs are: a data
+  file needs no language alternates. The settings and texts (data/planner-labels.yml) are
+  checked here; a problem stops the build naming the file, line, key and language.
+- `on_page_content` (default priority; listed after hooks/content_safety.py, which checks the
+  Markdown's HTML first): on the planner page, renders `overrides/partials/planner.html` from
+  the catalogue just written (the one source of its texts) and the crisis help texts, and
+  places it after the page's `{ .planner-fallback }` paragraph (`planner_page`).
+- `on_page_context`: sets `planner_page` in the planner page's template context, so
+  overrides/main.html loads the planner's script on that page only.
+
+Nothing is written into docs/, docs_sv/ or data/; nothing is kept between builds. Depends on
+`cards_model`, `cards_render`, `crisis_help_data`, `planner_data`, `planner_catalogue`,
+`planner_page` and `site_languages`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+import cards_model
+import cards_render
+import crisis_help_data
+import planner_catalogue
+import planner_data
+import planner_page
+import site_languages
+
+
+@event_priority(-50)
+def on_nav(nav, config, files: Files):
+    lang = site_languages.current_language(config)
+    cards, card_labels, order = _cards(config)
+    planner = _planner(config, order)
+    target = File.generated(config, site_languages.localized_uri(lang, planner_catalogue.CATALOGUE_URI), content="")
+    links = {card.id: _links(files, lang, card.id, target) for card in cards}
+    target.content_string = planner_catalogue.dumps(
+        planner_catalogue.catalogue(cards, lang.locale, card_labels, planner, order, links))
+    files.append(target)
+    return nav
+
+
+def on_page_content(html: str, page, config, files: Files) -> str:
+    lang = site_languages.language_of(config, page.file.locale)
+    if not _is_planner(page, lang):
+        return html
+    catalogue_file = files.src_uris[site_languages.localized_uri(lang, planner_catalogue.CATALOGUE_URI)]
+    catalogue = json.loads(catalogue_file.content_string)
+    crisis = crisis_help_data.load(crisis_help_data.data_path(_root(config)), _locales(config), _root(config))
+    context = planner_page.context(catalogue, catalogue_file.url_relative_to(page.file), crisis.texts[lang.locale])
+    placed = planner_page.insert_after_fallback(html, planner_page.render(config.theme.dirs, context))
+    if placed is None:
+        raise PluginError(f"{lang.source_of(planner_catalogue.PAGE_URI).as_posix()}: the planner goes after the paragraph "
+                          "that tells readers without JavaScript what to do; end that paragraph with a line '{ .planner-fallback }'")
+    return placed
+
+
+def on_page_context(context, page, config, nav):
+    context["planner_page"] = _is_planner(page, site_languages.language_of(config, page.file.locale))
+    return context
+
+
+def _is_planner(page, lang) -> bool:
+    return page.file.src_uri == site_languages.localized_uri(lang, planner_catalogue.PAGE_URI)
+
+
+def _links(files: Files, lang, card_id: str, catalogue: File) -> planner_catalogue.CardLinks:
+    """A card's page and PDF, relative to the catalogue (no PDF when none was registered)."""
+    page = files.src_uris[site_languages.localized_uri(lang, cards_render.page_uri(card_id))]
+    pdf = files.src_uris.get(site_languages.localized_uri(lang, f"kortit/{card_id}.pdf"))
+    return planner_catalogue.CardLinks(page.url_relative_to(catalogue), pdf and pdf.url_relative_to(catalogue))
+
+
+def _cards(config):
+    """The cards (checked by hooks/cards.py before this runs), their labels and display order."""
+    cards_dir, locales = _root(config) / "data" / "cards", _locales(config)
+    try:
+        cards = cards_model.load_cards(cards_dir, locales, _root(config))
+        return cards, cards_model.load_labels(cards_dir, locales, _root(config)), cards_model.display_order(cards_dir)
+    except cards_model.CardProblems as problems:
+        raise PluginError("Meeting cards need fixing:\n  " + "\n  ".join(problems.problems)) from None
+
+
+def _planner(config, order) -> planner_data.Planner:
+    models, kinds = order
+    try:
+        return planner_data.load(planner_data.data_path(_root(config)), _locales(config), models, kinds, _root(config))
+    except planner_data.Problems as problems:
+        raise PluginError("Planner texts (data/planner-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+
+
+def _locales(config) -> list[str]:
+    return [lang.locale for lang in site_languages.site_languages(config)]
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent

@@ -1,0 +1,137 @@
+"""The site search: Pagefind indexes the built pages, with base forms from Voikko for Finnish,
+and a dialog in the header searches the page's own language (partials/site-search.html,
+assets/javascripts/search.js). Nothing of the search is fetched before the reader opens it.
+
+- `on_files` at priority -110, after mkdocs-static-i18n's (-100): loads and checks
+  `data/search-labels.yml` (every problem at once, `file:line: key: what to do`), so a missing
+  text stops the build before any page is rendered.
+- `on_page_context` / `on_template_context`: give the header's search partial its texts, the
+  crisis help box (data/crisis-help.yml, the one source of the numbers) and the links to the
+  same search in the other languages (`site_search`).
+- `on_post_build` at priority -110, after the plugin's (-100), which builds the other languages
+  into the same site folder: only the outermost build (the one that is not inside the plugin's
+  loop, so every language's pages are there) indexes the whole site once, and writes each
+  language's vocabulary (`assets/search/<locale>.json`) for the query side.
+
+Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_pagefind`,
+`crisis_help_data` and `site_languages`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+import crisis_help_data
+import search_labels
+import search_pagefind
+import search_words
+import site_languages
+
+log = get_plugin_logger(__name__)
+VOCABULARY = "assets/search/{locale}.json"
+CRISIS_HEADING_ID = "site-search-crisis-title"
+
+
+@event_priority(-110)
+def on_files(files, config):
+    _labels(config)
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    lang = site_languages.language_of(config, page.file.locale)
+    context["site_search"] = _ui(config, lang, context["base_url"])
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if "site_search" not in context:
+        context["site_search"] = _ui(config, site_languages.current_language(config), context.get("base_url", "."))
+    return context
+
+
+@event_priority(-110)
+def on_post_build(config):
+    if config["plugins"]["i18n"].building:
+        return  # a language built inside the plugin's loop; the outermost build indexes them all
+    site_dir = Path(config.site_dir)
+    pages, vocabularies = [], {}
+    for lang in site_languages.site_languages(config):
+        analyses, vocabulary = _analyser(lang.locale), vocabularies.setdefault(lang.locale, {})
+        for path in _pages_of(lang, site_dir, site_languages.site_languages(config)):
+            html = path.read_text("utf-8")
+            html = search_words.with_markers(html, analyses, vocabulary)
+            pages.append(search_pagefind.Page(path.relative_to(site_dir).as_posix(), html))
+        _write(site_dir / VOCABULARY.format(locale=lang.locale), search_words.vocabulary_file(lang.locale, vocabulary))
+    try:
+        count = search_pagefind.index(site_dir, pages)
+    except search_pagefind.IndexingFailed as problem:
+        raise PluginError(f"Search: Pagefind could not index the site: {problem}") from None
+    log.info(f"search: {count} pages indexed with Pagefind")
+
+
+def _ui(config, lang, base_url: str) -> dict:
+    """What partials/site-search.html needs for a page of `lang` (`base_url`: the site's root from the page)."""
+    root, base = _root(config), base_url.rstrip("/")
+    help_ = crisis_help_data.load(crisis_help_data.data_path(root), _locales(config), root)
+    safety_url = f"{base}{lang.link}{_url(help_.safety_page, config)}"
+    return {
+        "locale": lang.locale,
+        "labels": _labels(config)[lang.locale],
+        "crisis_help": crisis_help_data.context(help_, lang.locale, safety_url, CRISIS_HEADING_ID, level=3),
+        "other_languages": [
+            {"locale": other.locale, "name": other.name, "href": f"{base}{other.link}"}
+            for other in site_languages.site_languages(config) if other.locale != lang.locale
+        ],
+        "vocabulary_url": f"{base}/{VOCABULARY.format(locale=lang.locale)}",
+        "site_root": f"{base}/",
+    }
+
+
+def _pages_of(lang, site_dir: Path, languages) -> list[Path]:
+    """The built pages of `lang`: under its root, not under another language's, no 404 page."""
+    root = site_dir / lang.link.strip("/")
+    nested = [site_dir / other.link.strip("/") for other in languages if other.link != lang.link]
+    return sorted(
+        path for path in root.rglob("index.html")
+        if not any(path.is_relative_to(folder) for folder in nested if folder != site_dir)
+        and not path.is_relative_to(site_dir / search_pagefind.OUTPUT)
+    )
+
+
+def _analyser(locale: str):
+    try:
+        return search_words.voikko_analyses(locale)
+    except RuntimeError as problem:
+        raise PluginError(f"Search: {problem}") from None
+
+
+def _labels(config) -> dict[str, dict]:
+    root = _root(config)
+    try:
+        return search_labels.load(search_labels.labels_path(root), _locales(config), root)
+    except crisis_help_data.Problems as problems:
+        raise PluginError("Search labels (data/search-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+
+
+def _url(rel_path: str, config) -> str:
+    """The URL of the page at `rel_path`, relative to its language root."""
+    return File(rel_path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).url
+
+
+def _write(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _locales(config) -> list[str]:
+    return [lang.locale for lang in site_languages.site_languages(config)]
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent

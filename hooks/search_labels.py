@@ -1,0 +1,77 @@
+"""The site search's interface texts: load and check `data/search-labels.yml`.
+
+One block per language, the same keys in each (see the file's header). Every problem of the
+file is reported at once as `file:line: key.path: what to do` (lines found as `cards_messages`
+finds a card field's), so a missing language or text stops the build with a message a
+translator can act on.
+
+Pure helpers: no MkDocs imports. Used by hooks/search_index.py and the tests.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from cards_messages import Where
+from crisis_help_data import Problems
+
+TEXT_KEYS = (
+    "open", "title", "label", "placeholder", "close", "loading", "results_label", "results_one",
+    "results_other", "none", "none_help", "suggestions_title", "other_languages", "error",
+)
+LIST_KEYS = ("suggestions", "crisis_words")
+PLACEHOLDERS = {"results_other": "{count}", "none": "{query}"}
+"""Texts that must name what the browser fills in."""
+
+
+def labels_path(root: Path) -> Path:
+    return root / "data" / "search-labels.yml"
+
+
+def load(path: Path, locales: list[str], root: Path) -> dict[str, dict]:
+    """The texts of every language; raises Problems listing everything to fix."""
+    return _checked(path.read_text("utf-8"), path, root, tuple(locales))
+
+
+@lru_cache(maxsize=8)
+def _checked(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> dict[str, dict]:
+    """Parsed and checked once per file text: every page of a build asks for it."""
+    where = Where(path, root)
+    try:
+        node, data = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        raise Problems([where.syntax_error(error)]) from None
+    if not isinstance(data, dict):
+        raise Problems([f"{where.name}:1: (file): the file must be a mapping with one block per language"])
+    problems = [where.at(node, (key,), f"'{key}:' is not a language of the site ({', '.join(locales)}); fix or remove it")
+                for key in data if key not in locales]
+    for locale in locales:
+        problems += _language_problems(where, node, data.get(locale), locale, locales)
+    if problems:
+        raise Problems(problems)
+    return {locale: data[locale] for locale in locales}
+
+
+def _language_problems(where: Where, node, block, locale: str, locales: tuple[str, ...]) -> list[str]:
+    if not isinstance(block, dict):
+        return [where.at(node, (locale,), f"missing; add a '{locale}:' block with the same keys as '{locales[0]}:', translated")]
+    problems = [where.at(node, (locale, key), "missing or empty; add the text in this language")
+                for key in TEXT_KEYS if not _text(block.get(key))]
+    problems += [where.at(node, (locale, key), f"must contain {mark}, where the browser puts the number or the words")
+                 for key, mark in PLACEHOLDERS.items() if _text(block.get(key)) and mark not in block[key]]
+    problems += [where.at(node, (locale, key), "missing or empty; list at least one word in this language")
+                 for key in LIST_KEYS if not _words(block.get(key))]
+    problems += [where.at(node, (locale, key), f"unknown key; expected one of: {', '.join((*TEXT_KEYS, *LIST_KEYS))}")
+                 for key in block if key not in (*TEXT_KEYS, *LIST_KEYS)]
+    return problems
+
+
+def _words(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(_text(word) for word in value)
+
+
+def _text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())

@@ -1,0 +1,504 @@
+// The meeting-series planner (suunnittelu/): pick a model, get its proposed series, set the
+// first date and time, the interval and a place, add, remove and reorder meetings, and take
+// the plan away as a calendar file, a printout or a link.
+//
+// Loaded as a module on the planner page only (overrides/main.html). The markup and every
+// interface text come from overrides/partials/planner.html; the cards, the models' proposals
+// and the texts for messages from the language's catalogue, which the build writes from the
+// card data (hooks/planner.py). Nothing is stored: the plan lives in the page and in its
+// address, whose query string is the share link (a public contract, see tests/test_planner_browser.py):
+//   ?model=<model id>&start=<YYYY-MM-DDTHH:MM, Helsinki time>&every=<days>&cards=<id>,<id>,...&place=<text>
+// "_" in `cards` is a meeting without a card; "~<id>" after a meeting attaches a method card to it
+// (raha~tunnemaalaus). Elements are made from <template>s and texts are set as text, never as HTML.
+
+import { calendar, clock, hash, isoDate, meetingDates, parseStart, weekday, addDays } from "./planner-ics.js";
+
+const MAX_EVERY = 365;
+const UID_DOMAIN = "suunnittelu.vertaisryhmaopas";
+
+class Planner {
+  constructor(root, catalogue, base) {
+    this.root = root;
+    this.catalogue = catalogue;
+    this.base = base;
+    this.texts = catalogue.texts;
+    this.cards = new Map(catalogue.cards.map((card) => [card.id, card]));
+    this.models = new Map(catalogue.models.map((model) => [model.id, model]));
+    this.kinds = new Map(catalogue.kinds.map((kind) => [kind.id, kind.name]));
+    this.nextKey = 1;
+    this.blobUrl = null;
+    this.state = { model: null, date: null, time: 0, every: 1, place: "", items: [] };
+    this.field = (id) => root.querySelector(`#planner-${id}`);
+    this.wire();
+  }
+
+  // Events of the fixed controls; the meetings' own buttons are handled by delegation.
+  wire() {
+    for (const radio of this.root.querySelectorAll('input[name="planner-model"]')) {
+      radio.addEventListener("change", () => this.chooseModel(radio.value));
+    }
+    this.field("date").addEventListener("input", () => this.readDateTime());
+    this.field("time").addEventListener("input", () => this.readDateTime());
+    this.field("every").addEventListener("input", () => this.readEvery());
+    this.field("place").addEventListener("input", () => {
+      this.state.place = this.field("place").value.trim();
+      this.render();
+    });
+    this.root.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-action]");
+      if (button) this.act(button.dataset.action, button.closest("li[data-key]"), button);
+    });
+  }
+
+  act(action, item, button) {
+    if (action === "add") this.add(this.field("add").value);
+    else if (action === "attach") this.attach(Number(item.dataset.key), item.querySelector('[data-part="attach-select"]').value);
+    else if (action === "detach") this.detach(Number(item.dataset.key), Number(button.closest("li[data-method]").dataset.method));
+    else if (action === "print") window.print();
+    else if (action === "copy") this.copyLink();
+    else if (item && action === "remove") this.remove(Number(item.dataset.key));
+    else if (item) this.move(Number(item.dataset.key), action === "up" ? -1 : 1, action);
+  }
+
+  // The plan in the page's address; every problem with it is listed, the rest is kept.
+  open(search) {
+    const params = new URLSearchParams(search);
+    const problems = [];
+    const model = params.get("model");
+    if (model !== null && !this.models.has(model)) problems.push(this.text("problem_model", { value: model }));
+    else if (model === null && ["start", "every", "cards"].some((name) => params.has(name))) problems.push(this.text("problem_no_model"));
+    if (this.models.has(model)) {
+      this.setModel(model);
+      this.openStart(params.get("start"), problems);
+      this.openEvery(params.get("every"), problems);
+      if (params.has("cards")) this.openCards(params.get("cards"), problems);
+      this.state.place = (params.get("place") || "").trim().slice(0, 200);
+      this.fillFields();
+    }
+    this.showProblems(problems);
+    this.render();
+  }
+
+  openStart(value, problems) {
+    const start = parseStart(value);
+    if (start) Object.assign(this.state, start);
+    else if (value !== null) problems.push(this.text("problem_start", { value, default: this.formatStart() }));
+  }
+
+  openEvery(value, problems) {
+    const every = /^\d+$/.test(value || "") ? Number(value) : NaN;
+    if (every >= 1 && every <= MAX_EVERY) this.state.every = every;
+    else if (value !== null) problems.push(this.text("problem_every", { value, default: this.state.every }));
+  }
+
+  openCards(value, problems) {
+    this.state.items = [];
+    for (const token of value.split(",").map((text) => text.trim()).filter(Boolean)) {
+      const [id, ...methods] = token.split("~");
+      if (this.usable(id, false, problems)) {
+        this.state.items.push(this.item(id, methods.filter((method) => this.usable(method, true, problems))));
+      }
+    }
+  }
+
+  // Whether a card id from the link can stand as a meeting (or, `asMethod`, be attached to one).
+  usable(id, asMethod, problems) {
+    const card = this.cards.get(id);
+    const method = Boolean(card) && this.catalogue.attach_kinds.includes(card.kind);
+    const problem = id === this.catalogue.own && !asMethod ? null
+      : !card ? "problem_card"
+      : card.model !== this.state.model ? "problem_card_model"
+      : method !== asMethod ? (asMethod ? "problem_not_method" : "problem_method")
+      : null;
+    if (problem) problems.push(this.text(problem, { value: id }));
+    return !problem;
+  }
+
+  // A model's proposal, keeping the date, time and place already chosen.
+  setModel(id) {
+    const model = this.models.get(id);
+    if (!this.state.date) {
+      this.state.date = addDays(today(), 7);
+      this.state.time = parseStart(`2000-01-01T${this.catalogue.start_time}`).time;
+    }
+    Object.assign(this.state, { model: id, every: model.every, items: model.series.map((card) => this.proposed(card)) });
+    this.root.querySelector(`#planner-model-${id}`).checked = true;
+    this.fillAddOptions();
+  }
+
+  chooseModel(id) {
+    this.setModel(id);
+    this.fillFields();
+    this.render();
+    this.announce("announce_model", { model: this.models.get(id).name, count: this.state.items.length });
+  }
+
+  readDateTime() {
+    const start = parseStart(`${this.field("date").value}T${this.field("time").value}`);
+    this.field("date").setAttribute("aria-invalid", String(!this.field("date").value));
+    this.field("time").setAttribute("aria-invalid", String(!this.field("time").value));
+    if (start) {
+      Object.assign(this.state, start);
+      this.render();
+    }
+  }
+
+  readEvery() {
+    const input = this.field("every");
+    const every = /^\d+$/.test(input.value) ? Number(input.value) : NaN;
+    const valid = every >= 1 && every <= MAX_EVERY;
+    input.setAttribute("aria-invalid", String(!valid));
+    if (valid) {
+      this.state.every = every;
+      this.render();
+    }
+  }
+
+  add(id) {
+    if (!id) return;
+    this.state.items.push(this.proposed(id));
+    this.render();
+    this.announce("announce_added", { title: this.titleOf(id), count: this.state.items.length });
+  }
+
+  remove(key) {
+    const items = this.state.items;
+    const index = items.findIndex((item) => item.key === key);
+    const [removed] = items.splice(index, 1);
+    this.render();
+    const next = items[index] || items[index - 1];
+    this.focus(next ? `li[data-key="${next.key}"] [data-action="remove"]` : "#planner-add");
+    this.announce("announce_removed", { title: this.titleOf(removed.id), count: items.length });
+  }
+
+  attach(key, id) {
+    const item = this.state.items.find((candidate) => candidate.key === key);
+    if (!id || !item) return;
+    item.methods.push(id);
+    this.render();
+    this.root.querySelector(`li[data-key="${key}"] .planner-attach`).open = true;
+    this.focus(`li[data-key="${key}"] [data-action="attach"]`);
+    this.announce("announce_attached", { method: this.cards.get(id).title, title: this.titleOf(item.id) });
+  }
+
+  detach(key, index) {
+    const item = this.state.items.find((candidate) => candidate.key === key);
+    const [id] = item.methods.splice(index, 1);
+    this.render();
+    this.focus(`li[data-key="${key}"] .planner-attach summary`);
+    this.announce("announce_detached", { method: this.cards.get(id).title, title: this.titleOf(item.id) });
+  }
+
+  move(key, step, action) {
+    const items = this.state.items;
+    const index = items.findIndex((item) => item.key === key);
+    const target = index + step;
+    if (target < 0 || target >= items.length) return;
+    [items[index], items[target]] = [items[target], items[index]];
+    this.render();
+    // Focus stays on the button pressed, or on its pair once the meeting is first or last.
+    const other = action === "up" ? "down" : "up";
+    const button = this.root.querySelector(`li[data-key="${key}"] [data-action="${action}"]`);
+    this.focus(button && !button.disabled ? `li[data-key="${key}"] [data-action="${action}"]` : `li[data-key="${key}"] [data-action="${other}"]`);
+    this.announce("announce_moved", { title: this.titleOf(items[target].id), position: target + 1, count: items.length });
+  }
+
+  // The meetings with their dates: {item, card, title, kind, minutes, date}.
+  meetings() {
+    const own = this.models.get(this.state.model).own_minutes;
+    const list = this.state.items.map((item) => {
+      const card = this.cards.get(item.id) || null;
+      return { item, card, title: this.titleOf(item.id), kind: card ? card.kind : null, minutes: card ? card.minutes : own };
+    });
+    const dates = meetingDates(list.map((m) => m.kind), this.state.date, this.state.every, this.catalogue.gaps);
+    list.forEach((meeting, index) => (meeting.date = dates[index]));
+    return list;
+  }
+
+  render() {
+    const ready = Boolean(this.state.model);
+    this.part("plan").hidden = !ready;
+    if (!ready) return;
+    const meetings = this.meetings();
+    const names = uniqueNames(meetings.map((m) => m.title));
+    this.part("meetings").replaceChildren(...meetings.map((m, i) => this.meetingItem(m, i, meetings.length, names[i])));
+    this.part("count").textContent = this.text("meeting_count", { count: meetings.length });
+    this.part("empty").hidden = meetings.length > 0;
+    this.renderPrint(meetings);
+    this.renderDownload(meetings);
+    const query = this.query();
+    history.replaceState(null, "", query + location.hash);
+    this.field("share").value = location.href;
+  }
+
+  meetingItem(meeting, index, count, name) {
+    const li = this.template("planner-meeting-template");
+    const { card } = meeting;
+    li.dataset.key = meeting.item.key;
+    this.set(li, "number", `${index + 1}.`);
+    this.set(li, "title", meeting.title);
+    this.set(li, "when", this.formatWhen(meeting));
+    const kind = card ? this.kinds.get(card.kind) || card.kind : "";
+    this.set(li, "kind", kind);
+    this.partOf(li, "kind-part").hidden = !kind || kind === meeting.title;
+    this.partOf(li, "own").hidden = Boolean(card);
+    this.partOf(li, "links").hidden = !card;
+    this.partOf(li, "phases-block").hidden = !card;
+    if (card) {
+      this.link(li, "card", card.page);
+      this.link(li, "pdf", card.pdf);
+      this.partOf(li, "phases").replaceChildren(...this.phaseItems(card));
+    }
+    // Distinct names for each meeting's controls: the visible text, then the meeting's title.
+    for (const control of li.querySelectorAll(":scope > p > a[data-part], :scope > p > button[data-action], .planner-attach summary, [data-action='attach']")) {
+      control.setAttribute("aria-label", `${control.textContent.trim()}: ${name}`);
+    }
+    this.fillMethods(li, meeting, name);
+    li.querySelector('[data-action="up"]').disabled = index === 0;
+    li.querySelector('[data-action="down"]').disabled = index === count - 1;
+    return li;
+  }
+
+  // The methods attached to a meeting, and the list to attach one more (when the model has any).
+  fillMethods(li, meeting, name) {
+    const choices = this.methodCards();
+    this.partOf(li, "methods-block").hidden = choices.length === 0;
+    if (choices.length === 0) return;
+    const select = this.partOf(li, "attach-select");
+    select.id = `planner-attach-${meeting.item.key}`;
+    this.partOf(li, "attach-label").htmlFor = select.id;
+    select.replaceChildren(...choices.map((card) => new Option(`${card.title} (${card.minutes} ${this.catalogue.minutes})`, card.id)));
+    this.partOf(li, "methods").replaceChildren(...meeting.item.methods.map((id, index) => {
+      const card = this.cards.get(id);
+      const item = this.template("planner-method-template");
+      item.dataset.method = index;
+      this.set(item, "title", `${card.title} (${card.minutes} ${this.catalogue.minutes})`);
+      this.link(item, "card", card.page);
+      for (const control of item.querySelectorAll("a, button")) {
+        control.setAttribute("aria-label", `${control.textContent.trim()}: ${card.title}, ${name}`);
+      }
+      return item;
+    }));
+  }
+
+  methodCards() {
+    return this.catalogue.cards.filter((card) => card.model === this.state.model && this.catalogue.attach_kinds.includes(card.kind));
+  }
+
+  link(li, part, address) {
+    const anchor = this.partOf(li, part);
+    anchor.hidden = !address;
+    if (address) anchor.href = this.absolute(address);
+  }
+
+  phaseItems(card) {
+    let at = this.state.time;
+    return card.phases.map((phase) => {
+      const li = this.template("planner-phase-template");
+      this.set(li, "time", this.clock(at));
+      this.set(li, "title", phase.title);
+      at += phase.minutes;
+      return li;
+    });
+  }
+
+  renderPrint(meetings) {
+    const model = this.models.get(this.state.model);
+    this.part("print-title").textContent = this.text("print_heading", { model: model.name });
+    this.part("print-place").hidden = !this.state.place;
+    this.part("print-place-text").textContent = this.state.place;
+    this.part("print-rows").replaceChildren(...meetings.map((meeting, index) => {
+      const row = document.createElement("tr");
+      const cells = [`${index + 1}.`, this.formatDate(meeting.date),
+        `${this.clock(this.state.time)}–${this.clock(this.state.time + meeting.minutes)}`, meeting.title];
+      row.replaceChildren(...cells.map((text) => Object.assign(document.createElement("td"), { textContent: text })));
+      return row;
+    }));
+  }
+
+  renderDownload(meetings) {
+    const model = this.models.get(this.state.model);
+    const plan = hash(this.query().replace(/&place=.*$/, ""));
+    const events = meetings.map((meeting, index) => ({
+      uid: `${plan}-${index + 1}-${meeting.item.id === this.catalogue.own ? "oma" : meeting.item.id}@${UID_DOMAIN}`,
+      date: meeting.date,
+      start: this.state.time,
+      minutes: meeting.minutes,
+      summary: this.text("calendar_summary", { title: meeting.title }),
+      description: this.description(meeting),
+      location: this.state.place,
+      url: meeting.card ? this.absolute(meeting.card.page) : "",
+    }));
+    const text = calendar({ name: this.texts.calendar_name, locale: this.catalogue.locale, stamp: new Date(), events });
+    if (this.blobUrl) URL.revokeObjectURL(this.blobUrl);
+    this.blobUrl = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    const link = this.part("download");
+    link.href = this.blobUrl;
+    link.download = `${this.texts.calendar_file}-${model.id}-${isoDate(this.state.date)}.ics`;
+  }
+
+  // An event's description: the kind, the phases in clock time, the card's page and PDF, and
+  // the attached methods with their pages.
+  description(meeting) {
+    const { card } = meeting;
+    const methods = meeting.item.methods.map((id) => `${this.cards.get(id).title}: ${this.absolute(this.cards.get(id).page)}`);
+    const attached = methods.length ? ["", this.texts.calendar_methods, ...methods] : [];
+    if (!card) return [this.texts.own_meeting_text, ...attached].join("\n");
+    let at = this.state.time;
+    const phases = card.phases.map((phase) => {
+      const line = `${this.clock(at)} ${phase.title}`;
+      at += phase.minutes;
+      return line;
+    });
+    const links = [`${this.texts.calendar_card} ${this.absolute(card.page)}`];
+    if (card.pdf) links.push(`${this.texts.calendar_pdf} ${this.absolute(card.pdf)}`);
+    return [this.kinds.get(card.kind) || card.kind, ...phases, "", ...links, ...attached].join("\n");
+  }
+
+  // The share link's query string, with literal ',' and ':' as the contract writes them.
+  query() {
+    const s = this.state;
+    const parts = [`model=${encodeURIComponent(s.model)}`, `start=${isoDate(s.date)}T${clock(s.time)}`, `every=${s.every}`,
+      `cards=${s.items.map((item) => [item.id, ...item.methods].map(encodeURIComponent).join("~")).join(",")}`];
+    if (s.place) parts.push(`place=${encodeURIComponent(s.place)}`);
+    return `?${parts.join("&")}`;
+  }
+
+  fillFields() {
+    this.field("date").value = isoDate(this.state.date);
+    this.field("time").value = clock(this.state.time);
+    this.field("every").value = String(this.state.every);
+    this.field("place").value = this.state.place;
+    for (const id of ["date", "time", "every"]) this.field(id).setAttribute("aria-invalid", "false");
+  }
+
+  // The "add" list: the model's cards grouped by meeting kind, then a meeting without a card.
+  fillAddOptions() {
+    const cards = this.catalogue.cards.filter((card) => card.model === this.state.model && !this.catalogue.attach_kinds.includes(card.kind));
+    const groups = this.catalogue.kinds.map((kind) => {
+      const group = Object.assign(document.createElement("optgroup"), { label: kind.name });
+      group.replaceChildren(...cards.filter((card) => card.kind === kind.id)
+        .map((card) => new Option(`${card.title} (${card.minutes} ${this.catalogue.minutes})`, card.id)));
+      return group;
+    }).filter((group) => group.children.length);
+    this.field("add").replaceChildren(...groups, new Option(this.texts.own_meeting, this.catalogue.own));
+  }
+
+  showProblems(problems) {
+    this.part("problems").hidden = problems.length === 0;
+    this.part("problem-list").replaceChildren(...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+  }
+
+  async copyLink() {
+    const share = this.field("share");
+    try {
+      await navigator.clipboard.writeText(share.value);
+      this.announce("copied");
+    } catch {
+      share.focus();
+      share.select();
+      this.announce("copy_failed");
+    }
+  }
+
+  // Said by the live region; emptied first, so the same message twice is said twice.
+  announce(key, values = {}) {
+    const status = this.part("status");
+    status.textContent = "";
+    setTimeout(() => (status.textContent = this.text(key, values)), 50);
+  }
+
+  formatWhen(meeting) {
+    const date = meeting.date;
+    return this.text("meeting_time", {
+      weekday: this.texts.weekdays[weekday(date)], date: `${date.day}.${date.month}.${date.year}`,
+      start: this.clock(this.state.time), end: this.clock(this.state.time + meeting.minutes),
+    });
+  }
+
+  formatDate(date) {
+    return `${this.texts.weekdays[weekday(date)]} ${date.day}.${date.month}.${date.year}`;
+  }
+
+  formatStart() {
+    return `${this.formatDate(this.state.date)} ${this.clock(this.state.time)}`;
+  }
+
+  clock(minutes) {
+    return clock(minutes, this.texts.time_separator);
+  }
+
+  titleOf(id) {
+    return id === this.catalogue.own ? this.texts.own_meeting : this.cards.get(id).title;
+  }
+
+  item(id, methods = []) {
+    return { key: this.nextKey++, id, methods };
+  }
+
+  // A meeting as a proposal or the "add" list makes it: with the method cards its card uses.
+  proposed(id) {
+    const card = this.cards.get(id);
+    const known = (method) => this.cards.has(method) && this.catalogue.attach_kinds.includes(this.cards.get(method).kind);
+    return this.item(id, card ? (card.methods || []).filter(known) : []);
+  }
+
+  // A text of the language with its {placeholders} filled.
+  text(key, values = {}) {
+    return this.texts[key].replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  }
+
+  absolute(address) {
+    return new URL(address, this.base).href;
+  }
+
+  template(id) {
+    return this.root.querySelector(`#${id}`).content.firstElementChild.cloneNode(true);
+  }
+
+  part(name) {
+    return this.partOf(this.root, name);
+  }
+
+  partOf(element, name) {
+    return element.querySelector(`[data-part="${name}"]`);
+  }
+
+  set(element, name, text) {
+    this.partOf(element, name).textContent = text;
+  }
+
+  focus(selector) {
+    const element = this.root.querySelector(selector);
+    if (element) element.focus();
+  }
+}
+
+// Titles made distinct for buttons' names: a title used twice gets the meeting's number.
+function uniqueNames(titles) {
+  return titles.map((title, index) => (titles.indexOf(title) !== titles.lastIndexOf(title) ? `${title} (${index + 1})` : title));
+}
+
+function today() {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+async function start(root) {
+  const fallback = document.querySelector(".planner-fallback");
+  root.hidden = false;
+  try {
+    const response = await fetch(new URL(root.dataset.catalogue, location.href));
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    const planner = new Planner(root, await response.json(), response.url);
+    if (fallback) fallback.hidden = true;
+    document.body.classList.add("planner-page");
+    planner.open(location.search);
+  } catch (error) {
+    root.querySelector('[data-part="load-failed"]').hidden = false;
+    throw error;
+  }
+}
+
+const root = document.getElementById("planner");
+if (root) start(root);

@@ -1,0 +1,161 @@
+"""Content is input, not code: nothing a translator or editor writes can run in a reader's browser."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from bs4 import BeautifulSoup
+
+import sitebuild
+import unsafe_html
+from pages import soup
+
+EVIL_TITLE = "Raha</title><script>alert(1)</script>"
+EVIL_TEXT = '"><script>alert(2)</script>'
+THEME_SCRIPT_SOURCES = {"bundle", "md-scope"}
+
+
+def build_copy(project, tmp_path, **env):
+    return sitebuild.build(project, tmp_path / "site", CARDS_PDF="0", **env)
+
+
+def append(path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+def replace(path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def own_scripts(html: str) -> list[str]:
+    """Scripts in a page other than the theme's own: the bundle, md-scope.js, the JSON config and
+    the one inline script the Content-Security-Policy lists."""
+    page = BeautifulSoup(html, "html.parser")
+    return [
+        str(script) for script in page.find_all("script")
+        if not any(name in script.get("src", "") for name in THEME_SCRIPT_SOURCES)
+        and script.get("id") != "__config" and not script.get_text().startswith("var target=")
+    ]
+
+
+def line_number(path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize("html, message", [
+    ("<script>alert(1)</script>", "a <script> element: scripts cannot be part of the content"),
+    ("<p><style>p{}</style></p>", "a <style> element: styles cannot be part of the content"),
+    ('<img src="x" onerror="alert(1)">', "an event-handler attribute (onerror=…) runs a script"),
+    ('<a href=" JavaScript:alert(1)">x</a>', "a javascript: address in href="),
+    ('<img src="data:image/svg+xml,<svg/onload=alert(1)>">', "a data: address in src="),
+    ('<iframe src="https://example.org/"></iframe>', "a <iframe> element: embedded content is not allowed"),
+    ("<object data=x></object>", "a <object> element: embedded content is not allowed"),
+    ("<embed src=x>", "a <embed> element: embedded content is not allowed"),
+    ('<form action="https://example.org/"><input></form>', "a <form> element: forms are not allowed in content"),
+    ('<p style="color:red">x</p>', "a style attribute: styles cannot be part of the content"),
+])
+def test_each_kind_of_active_content_is_found(html, message):
+    """Scripts, styles, handlers, script/data addresses and embedding elements are each found."""
+    assert any(finding.message.startswith(message) for finding in unsafe_html.findings(html)), html
+
+
+def test_harmless_markup_and_escaped_html_pass():
+    """Text, links to pages, tel: and https: addresses, lang spans and escaped tags pass."""
+    html = ('<p>Soita <a href="tel:112">112</a>, lue <a href="../turvallisuus/">tämä</a> ja '
+            '<a href="https://www.ttl.fi/">TTL</a>. <span lang="fi">Kokemus voimavaraksi</span> '
+            '&lt;script&gt;alert(1)&lt;/script&gt;</p>')
+    assert unsafe_html.findings(html) == []
+
+
+def test_markdown_page_with_active_content_stops_the_build_naming_each_line(project_copy, tmp_path):
+    """A script, an event handler and a javascript: link in a Swedish page each stop the build with file:line."""
+    page = project_copy / "docs_sv" / "ohjaajalle.md"
+    append(page, textwrap.dedent("""
+        <img src=x onerror=alert(1)>
+
+        <script>alert(2)</script>
+
+        [Klicka här](javascript:alert(3))
+        """))
+    result = build_copy(project_copy, tmp_path)
+    assert result.returncode != 0
+    assert f"docs_sv/ohjaajalle.md:{line_number(page, 'onerror')}: an event-handler attribute (onerror=…)" in result.log
+    assert f"docs_sv/ohjaajalle.md:{line_number(page, '<script>')}: a <script> element" in result.log
+    assert f"docs_sv/ohjaajalle.md:{line_number(page, 'javascript:')}: a javascript: address in href=" in result.log
+
+
+def test_embedding_element_in_a_page_stops_the_build(project_copy, tmp_path):
+    """An iframe in a Finnish page stops the build, naming the file, the line and what to do."""
+    page = project_copy / "docs" / "turvallisuus.md"
+    append(page, '\n<iframe src="https://example.org/"></iframe>\n')
+    result = build_copy(project_copy, tmp_path)
+    assert result.returncode != 0
+    assert (f"docs/turvallisuus.md:{line_number(page, '<iframe')}: a <iframe> element: embedded content is not allowed: "
+            "remove it and link to the page instead") in result.log
+
+
+def test_javascript_link_in_a_card_text_stops_the_build_naming_the_card_file(project_copy, tmp_path):
+    """A Markdown link with a javascript: address in a card's YAML stops the build at that YAML line."""
+    card = project_copy / "data" / "cards" / "raha.yml"
+    text = card.read_text("utf-8")
+    goal = next(line for line in text.splitlines() if line.strip().startswith("goal:"))
+    replace(card, goal, goal.split("goal:")[0] + 'goal: "[Lue lisää](javascript:alert(1)) ja keskustelkaa."')
+    result = build_copy(project_copy, tmp_path)
+    assert result.returncode != 0
+    assert f"data/cards/raha.yml:{line_number(card, 'javascript:')}: a javascript: address in href=" in result.log
+
+
+def test_unknown_front_matter_key_stops_the_build(project_copy, tmp_path):
+    """A front-matter key the guide does not use (one the theme would act on) stops the build."""
+    page = project_copy / "docs" / "ohjaajalle.md"
+    page.write_text('---\ntemplate: redirect.html\n---\n' + page.read_text("utf-8"), "utf-8")
+    result = build_copy(project_copy, tmp_path)
+    assert result.returncode != 0
+    assert "docs/ohjaajalle.md:2: front matter key 'template' is not used by this guide: remove it" in result.log
+
+
+@pytest.fixture(scope="module")
+def evil_build(tmp_path_factory):
+    """A copy of the project whose card title, card goal and page front matter try to break out of HTML."""
+    project = sitebuild.copy_project(tmp_path_factory.mktemp("evil") / "project")
+    card = project / "data" / "cards" / "raha.yml"
+    replace(card, "  title: Raha\n", f"  title: '{EVIL_TITLE}'\n")
+    goal = next(line for line in card.read_text("utf-8").splitlines() if line.startswith("  goal:"))
+    replace(card, goal, f"  goal: '{EVIL_TEXT} <script>alert(3)</script>'")
+    page = project / "docs" / "ohjaajalle.md"
+    page.write_text(f"---\ntitle: '{EVIL_TITLE}'\ndescription: '{EVIL_TEXT}'\n---\n" + page.read_text("utf-8"), "utf-8")
+    sources = sitebuild.snapshot(project)
+    result = sitebuild.build(project, tmp_path_factory.mktemp("evil") / "site", CARDS_PDF="0")
+    assert result.returncode == 0, result.log
+    assert sitebuild.snapshot(project) == sources
+    return result.site
+
+
+def test_card_title_that_closes_title_is_inert_in_title_and_heading(evil_build):
+    """A card title that closes <title> and opens a script reaches the reader as text, in <title> and <h1>."""
+    page = soup(evil_build, "kortit/raha/")
+    assert page.title.get_text().startswith(EVIL_TITLE)
+    assert EVIL_TITLE in page.h1.get_text()
+    assert own_scripts((evil_build / "kortit" / "raha" / "index.html").read_text("utf-8")) == []
+
+
+def test_card_goal_is_inert_in_the_meta_description(evil_build):
+    """A card goal that tries to leave the description attribute stays inside it, as text."""
+    page = soup(evil_build, "kortit/raha/")
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith(EVIL_TEXT)
+
+
+def test_front_matter_title_and_description_are_inert_everywhere(evil_build):
+    """A page's front-matter title and description show as text in <title>, header, navigation and <meta>."""
+    html = (evil_build / "ohjaajalle" / "index.html").read_text("utf-8")
+    page = soup(evil_build, "ohjaajalle/")
+    assert page.title.get_text().startswith(EVIL_TITLE)
+    assert page.find("meta", attrs={"name": "description"})["content"] == EVIL_TEXT
+    assert EVIL_TITLE in page.select_one(".md-header__topic[data-md-component=header-topic]").get_text()
+    assert own_scripts(html) == []
+    front = (evil_build / "index.html").read_text("utf-8")
+    assert EVIL_TITLE in soup(evil_build, "").select_one("nav.md-nav--primary").get_text()
+    assert own_scripts(front) == []

@@ -1,0 +1,130 @@
+"""The site search's build side: its texts, the base forms in the index, and what the build writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import crisis_help_data
+import search_labels
+import search_words
+from pages import html_pages, soup
+from sitebuild import PROJECT
+
+LOCALES = ["fi", "sv"]
+
+# A tiny stand-in for Voikko: the analyses of the few words these tests use.
+FAKE = {
+    "kyvyn": [{"BASEFORM": "kyky", "STRUCTURE": "=ppppp", "WORDBASES": "+kyky(kyky)", "SIJAMUOTO": "omanto", "NUMBER": "singular"}],
+    "Työkyvyn": [{"BASEFORM": "työkyky", "STRUCTURE": "=ppp=ppppp", "WORDBASES": "+työ(työ)+kyky(kyky)", "SIJAMUOTO": "omanto", "NUMBER": "singular"}],
+    "raha": [{"BASEFORM": "raha", "STRUCTURE": "=pppp", "WORDBASES": "+raha(raha)", "SIJAMUOTO": "nimento", "NUMBER": "singular"}],
+    "palautuminen": [{"BASEFORM": "palautua", "STRUCTURE": "=pppppppppppp", "WORDBASES": "+palautua(palautua)", "SIJAMUOTO": "nimento", "NUMBER": "singular"}],
+}
+
+
+def fake(word: str) -> list[dict]:
+    return FAKE.get(word, [])
+
+
+def write_labels(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "data" / "search-labels.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_guides_search_labels_are_complete():
+    """data/search-labels.yml has every text in both languages."""
+    labels = search_labels.load(search_labels.labels_path(PROJECT), LOCALES, PROJECT)
+    assert set(labels) == set(LOCALES)
+    assert all(labels[locale]["suggestions"] and labels[locale]["crisis_words"] for locale in LOCALES)
+
+
+def test_a_missing_search_text_names_file_line_and_key(tmp_path):
+    """A language block without a text stops the build at that block's line, naming the key."""
+    real = (PROJECT / "data" / "search-labels.yml").read_text("utf-8")
+    path = write_labels(tmp_path, real.replace("  close: Stäng sökningen\n", ""))
+    with pytest.raises(crisis_help_data.Problems) as raised:
+        search_labels.load(path, LOCALES, tmp_path)
+    assert len(raised.value.problems) == 1
+    assert raised.value.problems[0].startswith("data/search-labels.yml:")
+    assert "sv.close: missing or empty; add the text in this language" in raised.value.problems[0]
+
+
+def test_a_missing_language_and_a_lost_placeholder_are_reported_together(tmp_path):
+    """Every problem of the file is reported at once: a missing block and a text without {count}."""
+    real = (PROJECT / "data" / "search-labels.yml").read_text("utf-8")
+    fi_only = real[: real.index("\nsv:")].replace('"{count} sivua löytyi."', "monta sivua löytyi")
+    with pytest.raises(crisis_help_data.Problems) as raised:
+        search_labels.load(write_labels(tmp_path, fi_only), LOCALES, tmp_path)
+    problems = "\n".join(raised.value.problems)
+    assert "fi.results_other: must contain {count}" in problems
+    assert "sv: missing; add a 'sv:' block" in problems
+
+
+def test_inflected_words_are_followed_by_their_base_forms_and_compound_parts():
+    """'Työkyvyn' gets ⁅työkyky työ kyky⁆; a word in its base form gets nothing."""
+    vocabulary: dict = {}
+    html = '<p>x</p><article class="md-content__inner"><h1 id="a">Työkyvyn raha</h1><p>kyvyn &amp; raha</p></article>'
+    marked = search_words.with_markers(html, fake, vocabulary)
+    assert "<h1 id=\"a\">Työkyvyn ⁅työkyky työ kyky⁆ raha</h1>" in marked
+    assert "<p>kyvyn ⁅kyky⁆ &amp; raha</p>" in marked
+    assert marked.startswith("<p>x</p>")
+    assert vocabulary == {"työkyky": ["työ", "kyky"], "työ": [], "kyky": [], "raha": []}
+
+
+def test_a_nouns_nominative_joins_the_vocabulary_beside_its_base_form():
+    """'palautuminen' (base form 'palautua') is in the vocabulary too, for readers who type it."""
+    vocabulary: dict = {}
+    search_words.with_markers("<article><p>palautuminen</p></article>", fake, vocabulary)
+    assert set(vocabulary) == {"palautua", "palautuminen"}
+
+
+def test_a_language_without_an_analyser_is_indexed_as_written():
+    """Swedish pages get no markers; their words, as written, are the vocabulary."""
+    vocabulary: dict = {}
+    html = "<article><p>Gruppens ledare &amp; deltagarna</p></article>"
+    assert search_words.with_markers(html, None, vocabulary) == html
+    assert set(vocabulary) == {"gruppens", "ledare", "deltagarna"}
+
+
+def test_voikko_gives_the_base_forms_snowball_misses():
+    """With Debian's voikko-fi, consonant gradation and stem changes are undone."""
+    analyses = search_words.voikko_analyses("fi")
+    assert "kyky" in search_words.base_forms("kyvyn", analyses)
+    assert "tuki" in search_words.base_forms("tuen", analyses)
+    assert "apu" in search_words.base_forms("avusta", analyses)
+    assert search_words.voikko_analyses("sv") is None
+
+
+def test_each_language_has_its_own_index_and_vocabulary(site):
+    """Pagefind indexed both languages; each has a vocabulary with its guessing rules."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert set(entry["languages"]) == set(LOCALES)
+    for locale in LOCALES:
+        vocabulary = json.loads((site / "assets" / "search" / f"{locale}.json").read_text("utf-8"))
+        assert vocabulary["locale"] == locale and vocabulary["words"] and vocabulary["endings"]
+    assert "työkyky" in json.loads((site / "assets" / "search" / "fi.json").read_text("utf-8"))["compounds"]
+
+
+def test_no_page_loads_or_links_a_search_index(site):
+    """No page refers to Pagefind's files or a vocabulary in its HTML, and Material's index is gone."""
+    assert not (site / "search" / "search_index.json").exists()
+    assert not (site / "pagefind" / "pagefind-ui.js").exists()
+    for url in html_pages(site):
+        page = soup(site, url)
+        sources = [tag.get("src") or tag.get("href") or "" for tag in page.select("script[src], link[href]")]
+        assert not any("pagefind" in source or "assets/search/" in source for source in sources), url
+
+
+def test_every_page_has_a_labelled_search_button_and_dialog(site):
+    """The header's search button and the dialog are named in the page's language."""
+    names = {"fi": "Hae oppaasta", "sv": "Sök i guiden"}
+    for url in html_pages(site):
+        page = soup(site, url)
+        lang = page.html["lang"]
+        assert page.select_one("[data-site-search-open]")["aria-label"] == names[lang], url
+        dialog = page.select_one("dialog#site-search")
+        assert page.select_one("#" + dialog["aria-labelledby"]).get_text(strip=True) == names[lang], url

@@ -1,0 +1,164 @@
+"""The site search in a real browser: it finds inflected words in the page's own language,
+loads nothing before the reader searches, and helps when it finds nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from test_browser import RECORD_POLICY_VIOLATIONS, WCAG_AA
+
+pytestmark = pytest.mark.browser
+
+EVALUATION = Path(__file__).parent / "data" / "search"
+ROOTS = {"fi": "", "sv": "sv/"}
+REQUIRED_HIT_RATE = 0.9
+TOP = 5
+SEARCH_FILES = ("/pagefind/", "/assets/search/")
+
+
+def evaluation_set(locale: str) -> list[dict]:
+    return yaml.safe_load((EVALUATION / f"{locale}.yml").read_text("utf-8"))
+
+
+def open_page(browser, origin: str, url: str, width: int = 1280):
+    """A page at `url` that records its requests and policy violations."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.add_init_script(RECORD_POLICY_VIOLATIONS)
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(urlsplit(request.url).path))
+    page.goto(origin + url)
+    return page
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into the open dialog; the paths of the results, best first."""
+    page.fill("#site-search-input", query)
+    page.wait_for_function("q => document.querySelector('[data-site-search-results]').dataset.query === q", arg=query)
+    return [urlsplit(href).path for href in page.eval_on_selector_all(".site-search__link", "links => links.map(a => a.href)")]
+
+
+@pytest.mark.parametrize("locale", ROOTS)
+def test_inflected_queries_find_their_page_in_the_top_five(browser, origin, locale):
+    """At least 90% of the evaluation set finds its page among the first five, none from the other language."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    missed, foreign = [], []
+    for item in evaluation_set(locale):
+        paths = search(page, item["q"])
+        if f"/{ROOTS[locale]}{item['page']}" not in paths[:TOP]:
+            missed.append(f"{item['q']} -> {item['page']} (got {paths[:TOP]})")
+        foreign += [path for path in paths if path.startswith("/sv/") != (locale == "sv")]
+    assert page.evaluate("window.__policyViolations") == []
+    page.close()
+    assert foreign == []
+    assert 1 - len(missed) / len(evaluation_set(locale)) >= REQUIRED_HIT_RATE, missed
+
+
+@pytest.mark.parametrize("url", ["", "sv/kortit/raha/"])
+def test_a_page_view_without_a_search_fetches_nothing_of_the_search(browser, origin, url):
+    """Until the reader opens the search, no index, WebAssembly or vocabulary is requested."""
+    page = open_page(browser, origin, url)
+    page.wait_for_load_state("networkidle")
+    assert [path for path in page.requests if path.startswith(SEARCH_FILES)] == []
+    page.click("[data-site-search-open]")
+    page.wait_for_function("() => document.querySelector('#site-search-status').textContent === ''")
+    assert any(path.startswith("/pagefind/") for path in page.requests)
+    page.close()
+
+
+def test_q_in_the_address_opens_the_search_with_those_words(browser, origin):
+    """`?q=words` on any page opens the dialog with the words and their results."""
+    page = open_page(browser, origin, "vahvistin/askeleet/?q=rahan")
+    page.wait_for_function("() => document.querySelector('[data-site-search-results]').dataset.query === 'rahan'")
+    assert page.locator("dialog#site-search").evaluate("dialog => dialog.open")
+    assert page.input_value("#site-search-input") == "rahan"
+    assert "/kortit/raha/" in [urlsplit(h).path for h in page.eval_on_selector_all(".site-search__link", "ls => ls.map(a => a.href)")]
+    page.close()
+
+
+def test_a_result_shows_title_section_and_a_marked_snippet(browser, origin):
+    """Each result names its page and section, and marks the matched word (not a base-form marker)."""
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    search(page, "työkyvyn")
+    first = page.locator(".site-search__result").first
+    assert first.locator(".site-search__page").inner_text()
+    snippet = first.locator(".site-search__snippet").inner_text()
+    marked = first.locator(".site-search__snippet mark").all_inner_texts()
+    assert marked and "⁅" not in snippet and "⁆" not in snippet
+    assert any(word.lower().startswith("työkyv") or word.lower().startswith("työkyk") for word in marked), marked
+    page.close()
+
+
+@pytest.mark.parametrize("locale, other, query", [("fi", "sv", "zxqvw"), ("sv", "fi", "zxqvw")])
+def test_an_empty_result_helps(browser, origin, locale, other, query):
+    """Nothing found: it says so, suggests words, offers the other language's search and the crisis help."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert search(page, query) == []
+    assert query in page.inner_text("#site-search-status")
+    assert page.locator(".site-search__suggestions a").count() >= 3
+    elsewhere = page.locator("[data-site-search-elsewhere]")
+    assert elsewhere.get_attribute("hreflang") == other
+    assert elsewhere.evaluate("a => a.href").endswith(f"/{ROOTS[other]}?q={query}")
+    assert page.locator("[data-site-search-crisis] .crisis-help").is_visible()
+    assert "112" in page.inner_text("[data-site-search-crisis]")
+    page.close()
+
+
+@pytest.mark.parametrize("locale", ROOTS)
+def test_every_suggested_word_finds_pages(browser, origin, locale):
+    """The words an empty result suggests do find pages."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    words = page.eval_on_selector_all("[data-site-search-word]", "links => links.map(a => a.dataset.siteSearchWord)")
+    assert words and all(search(page, word) for word in words)
+    page.close()
+
+
+@pytest.mark.parametrize("url, query", [("", "itsemurha"), ("sv/", "självmord")])
+def test_a_search_for_help_shows_the_crisis_numbers(browser, origin, url, query):
+    """A reader who searches for suicide sees the crisis help with 112, whatever else is found."""
+    page = open_page(browser, origin, url)
+    page.click("[data-site-search-open]")
+    search(page, query)
+    assert page.locator("[data-site-search-crisis]").is_visible()
+    assert page.locator("[data-site-search-crisis] a[href='tel:112']").is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_works_by_keyboard(browser, origin, width):
+    """Tab to the button, Enter opens the dialog in the field; ArrowDown reaches a result; Escape closes."""
+    page = open_page(browser, origin, "sv/", width)
+    button = page.locator("[data-site-search-open]")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "site-search-input"
+    page.keyboard.type("ledarens")
+    page.wait_for_function("() => document.querySelector('[data-site-search-results]').dataset.query === 'ledarens'")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('site-search__link')")
+    page.keyboard.press("Escape")
+    assert not page.locator("dialog#site-search").evaluate("dialog => dialog.open")
+    assert page.evaluate("document.activeElement.hasAttribute('data-site-search-open')")
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["rahaa", "zxqvw"])
+def test_the_open_search_has_no_axe_violations(browser, origin, query):
+    """With results and with an empty result, the open dialog passes axe-core's WCAG 2.1 AA rules."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    search(page, query)
+    violations = Axe().run(page, options=WCAG_AA).response["violations"]
+    assert [f"{v['id']}: {node['target']}" for v in violations for node in v["nodes"]] == []
+    assert page.evaluate("window.__policyViolations") == []
+    page.close()
