@@ -1,9 +1,11 @@
 # Every target sets up .venv first: created when missing, reinstalled only when
-# requirements.txt differs from the copy recorded at the last install.
+# requirements.txt differs from the copy recorded at the last install. The same for the npm
+# tools the tests use (package-lock.json: the W3C Nu HTML checker), when npm is there.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/requirements.installed
+NODE_INSTALLED := node_modules/package-lock.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build publish test bench translations lock setup clean
@@ -37,6 +39,10 @@ setup:
 	  $(BIN)/python -m pip install --quiet --upgrade pip && \
 	  $(BIN)/python -m pip install --quiet --requirement requirements.txt && \
 	  cp requirements.txt $(INSTALLED); }
+	@cmp -s package-lock.json $(NODE_INSTALLED) || { \
+	  if command -v npm >/dev/null; then \
+	    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && cp package-lock.json $(NODE_INSTALLED); \
+	  else echo "npm is missing: the HTML check (tests/test_shell.py) will be skipped. On Debian: sudo apt-get install npm default-jre-headless"; fi; }
 
 # Re-pin after editing requirements.in: resolve in a scratch venv, freeze it.
 lock:

@@ -40,6 +40,7 @@ import os
 import re
 import tempfile
 import time
+import urllib.parse
 import warnings
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -62,9 +63,16 @@ RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 """A tagged PDF that declares its title and language (WeasyPrint's PDF/UA-1 variant)."""
 CACHE_FORMAT = "2"
 """Bump it to re-render every cached PDF after changing how PDFs are made in this module."""
+QR_TOKEN = "[[qr:{}]]"
+"""Stands in a card's HTML for the QR code of its address, drawn only when the card is laid out:
+the HTML (and so the cache key) holds the address, and a build served from the cache makes no
+QR code at all."""
+QR_TOKEN_PATTERN = re.compile(r"\[\[qr:([^\]]+)\]\]")
 PAGE_TOKEN = "[[page:{}]]"
 """Stands in a booklet's contents for the page its part starts on (filled in when assembled)."""
 PAGE_TOKEN_PATTERN = re.compile(r"\[\[page:([^\]]+)\]\]")
+VOTING_MODEL = "vahvistin"
+"""The model whose theme cards the voting sheet lists (its groups choose their themes)."""
 PRUNE_GRACE = 600
 """Seconds an outdated cached PDF is kept (see `prune`)."""
 PAGE_LABEL_BOX = "@top-right"
@@ -95,6 +103,7 @@ class PrintLinks:
     booklets: dict[str, str] = field(default_factory=dict)
     """Each model's booklet, by model."""
     voting_sheet: str | None = None
+    voting_model: str = VOTING_MODEL
     feedback: str | None = None
     handout_suffix: str = "handout"
     handouts: frozenset[str] = frozenset()
@@ -167,9 +176,9 @@ def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, si
     own, texts = labels[locale]["pdf"], printables[locale]
     links = PrintLinks(
         booklet=f"{own['booklet_file']}.pdf",
-        booklets={model: f"{texts['booklets'][model]['file']}.pdf" for model in order[0]},
-        voting_sheet=f"{texts['voting_sheet']['file']}.pdf" if _themes(cards, "vahvistin") else None,
-        feedback=f"{texts['feedback']['file']}.pdf",
+        booklets={model: f"{texts['booklets'][model]['pdf_file']}.pdf" for model in order[0]},
+        voting_sheet=f"{texts['voting_sheet']['pdf_file']}.pdf" if _themes(cards, VOTING_MODEL) else None,
+        feedback=f"{texts['feedback']['pdf_file']}.pdf",
         handout_suffix=own["handout_file"],
         handouts=frozenset(card.id for card in cards if card.texts[locale].handout),
     )
@@ -186,7 +195,7 @@ def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, si
                 documents.append(PrintDocument(links.handout(card.id), f"The handout of card {card.id} ({locale}, {card.source.name})", html))
     sheets = [("feedback", links.feedback, [])]
     if links.voting_sheet:
-        sheets.insert(0, ("voting_sheet", links.voting_sheet, _themes(cards, "vahvistin")))
+        sheets.insert(0, ("voting_sheet", links.voting_sheet, _themes(cards, VOTING_MODEL)))
     for kind, file_name, themes in sheets:
         what = f"The {kind.replace('_', ' ')} ({locale}, data/printables.yml)"
         with _named(what):
@@ -205,7 +214,7 @@ def card_html(env: jinja2.Environment, card: Card, locale: str, labels: dict, si
     url = site.page_urls.get(card.id)
     return env.get_template(TEMPLATE).render(
         card=card, text=card.texts[locale], locale=locale, labels=labels[locale],
-        site_name=site.name, url=url, qr=qr_svg(url) if url else None,
+        site_name=site.name, url=url, qr=QR_TOKEN.format(url) if url else None,
         crisis=site.crisis, safety_url=site.safety_url,
         methods=[by_id[name] for name in card.methods if name in by_id],
         used_in=(users or {}).get(card.id, []),
@@ -213,8 +222,14 @@ def card_html(env: jinja2.Environment, card: Card, locale: str, labels: dict, si
 
 
 def qr_svg(url: str) -> str:
-    """A QR code of `url` as a vector SVG (black modules, no border: the layout gives margins)."""
-    return segno.make(url, error="m", micro=False).svg_inline(border=0, dark="#000", scale=1)
+    """A QR code of `url` as a vector SVG (black modules, no border: the layout gives margins);
+    error correction M at least (higher when the version has room for it)."""
+    return segno.make(url, error="m", mode="byte", micro=False).svg_inline(border=0, dark="#000", scale=1)
+
+
+def with_qr_codes(html: str) -> str:
+    """The HTML with each QR token replaced by the picture of its address (an SVG data URL)."""
+    return QR_TOKEN_PATTERN.sub(lambda match: "data:image/svg+xml;charset=utf-8," + urllib.parse.quote(qr_svg(markupsafe.Markup(match.group(1)).unescape())), html)
 
 
 def _booklet(env, links: PrintLinks, cards: list[Card], order, model: str | None, context: dict) -> PrintBooklet:
@@ -235,7 +250,7 @@ def _booklet(env, links: PrintLinks, cards: list[Card], order, model: str | None
             sections.append((meeting, items))
         entries.append((group_model, sections))
     sheets = []
-    if links.voting_sheet and model in (None, "vahvistin") and any(card.model == "vahvistin" for card in chosen):
+    if links.voting_sheet and model in (None, VOTING_MODEL) and any(card.model == VOTING_MODEL for card in chosen):
         sheets.append(("voting_sheet", links.voting_sheet))
     if links.feedback:
         sheets.append(("feedback", links.feedback))
@@ -266,8 +281,8 @@ def _check_names(links: PrintLinks, cards: list[Card], locale: str) -> None:
     owned = [(links.card(card.id), f"card {card.id}") for card in cards]
     owned += [(links.handout(card.id), f"the handout of {card.id}") for card in cards if links.handout(card.id)]
     owned += [(links.booklet, f"card-labels.yml: {locale}.pdf.booklet_file")]
-    owned += [(name, f"printables.yml: {locale}.booklets.{model}.file") for model, name in links.booklets.items()]
-    owned += [(name, f"printables.yml: {locale}.{key}.file") for key, name in (("voting_sheet", links.voting_sheet), ("feedback", links.feedback)) if name]
+    owned += [(name, f"printables.yml: {locale}.booklets.{model}.pdf_file") for model, name in links.booklets.items()]
+    owned += [(name, f"printables.yml: {locale}.{key}.pdf_file") for key, name in (("voting_sheet", links.voting_sheet), ("feedback", links.feedback)) if name]
     for name, owner in owned:
         if name in names:
             raise PrintProblem(f"{owner}: {name} is also the PDF of {names[name]}; give it another name")
@@ -516,7 +531,7 @@ class Renderer:
     def layout(self, html: str) -> Laid:
         weasyprint, fetcher, font_config, css = self.setup()
         with _weasyprint_warnings() as messages:
-            document = weasyprint.HTML(string=html, base_url=str(self.stylesheet), url_fetcher=fetcher).render(
+            document = weasyprint.HTML(string=with_qr_codes(html), base_url=str(self.stylesheet), url_fetcher=fetcher).render(
                 stylesheets=[css], font_config=font_config, **RENDER_OPTIONS)
         # The stylesheet's own warnings are reported once, with the first document.
         messages = self._stylesheet_warnings + messages

@@ -68,9 +68,13 @@ def neighbours(card: Card, cards: list[Card]) -> tuple[Card | None, Card | None]
 
 def index_page(env, cards: list[Card], locale: str, labels: dict, order: tuple[list, list], **extra) -> str:
     """A language's card index; `pdfs` (the PDF file names) and `printables` (their link texts,
-    data/printables.yml) add the printables' links."""
+    data/printables.yml) add the printables' links. `repeated_titles`: titles that cards of two
+    models share, whose file links also name the model (page shell, UX-7)."""
+    titles = [card.texts[locale].title for card in cards]
     return env.get_template("cards/index.md.jinja").render(
-        groups=grouped(cards, order), labels=labels[locale], locale=locale, **{"pdfs": None, "printables": None, **extra}
+        groups=grouped(cards, order), labels=labels[locale], locale=locale,
+        repeated_titles={title for title in titles if titles.count(title) > 1},
+        **{"pdfs": None, "printables": None, **extra}
     )
 
 

@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 
 import cards_render
 import crisis_help_data
+import shell_labels
 import site_languages
 
 
@@ -77,7 +78,7 @@ def on_template_context(context, template_name: str, config):
     root = site_path + lang.link
     context["crisis_help"] = crisis_help_data.context(help_, lang.locale, root + _url(help_.safety_page, config))
     context["not_found"] = {
-        **_labels(config)[lang.locale]["not_found"],
+        **_labels(config)[lang.locale],
         "front_page_url": root,
         "card_index_url": root + _url(cards_render.INDEX_URI, config),
     }
@@ -101,8 +102,8 @@ def _load(config) -> crisis_help_data.CrisisHelp:
 def _labels(config) -> dict[str, dict]:
     root = _root(config)
     try:
-        return crisis_help_data.load_site_labels(crisis_help_data.labels_path(root), _locales(config), root)
-    except crisis_help_data.Problems as problems:
+        return shell_labels.load_not_found(shell_labels.labels_path(root), _locales(config), root)
+    except shell_labels.Problems as problems:
         raise PluginError("Site labels (data/site-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
 
 

@@ -1,12 +1,10 @@
-"""Crisis help for the reader: load and check `data/crisis-help.yml` and `data/site-labels.yml`,
-and place the rendered help box in a page's HTML.
+"""Crisis help for the reader: load and check `data/crisis-help.yml`, and place the rendered
+help box in a page's HTML.
 
 `data/crisis-help.yml` is the one place where the crisis numbers and their texts live, one block
-per language, with the list of pages that show the box. `data/site-labels.yml` holds the texts
-of the site's shell that no Markdown page holds (the 404 page). Both are checked when loaded:
-every problem of a file is reported at once, as `file:line: key.path: what to do` (the line
-found as `cards_messages` finds a card field's), so a missing language or a mistyped number
-stops the build with a message a translator can act on.
+per language, with the list of pages that show the box. It is checked when loaded: every
+problem is reported at once, as `file:line: key.path: what to do` (`data_files`), so a missing
+language or a mistyped number stops the build with a message a translator can act on.
 
 Pure helpers: no MkDocs imports. Used by hooks/crisis_help.py (pages, 404), hooks/cards.py (the
 PDFs) and the tests.
@@ -20,16 +18,15 @@ from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import jinja2
-import yaml
 
 from cards_messages import Where
+from data_files import Problems, is_text, missing_block, missing_texts, parsed, unknown_top_keys
 
 PARTIAL = "partials/crisis-help.html"
 TEXT_KEYS = ("heading", "intro", "not_crisis_help", "safety_link")
 LINE_KEYS = ("name", "number", "tel", "text")
 LINE_LINK_KEYS = ("link_text", "link_url")
 SITE_KEYS = ("pages", "safety_page")
-NOT_FOUND_KEYS = ("title", "text", "front_page", "card_index")
 TEL = re.compile(r"\+?[0-9]+")
 COUNTRY_CODE_DIGITS = (1, 2, 3)
 
@@ -46,43 +43,13 @@ class CrisisHelp:
     """Per locale: heading, intro, lines (name, number, tel, text, link_text, link_url), not_crisis_help, safety_link."""
 
 
-class Problems(Exception):
-    """Every problem found in a file, one line each."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
 def data_path(root: Path) -> Path:
     return root / "data" / "crisis-help.yml"
-
-
-def labels_path(root: Path) -> Path:
-    return root / "data" / "site-labels.yml"
 
 
 def load(path: Path, locales: list[str], root: Path) -> CrisisHelp:
     """The crisis help of every language; raises Problems listing everything to fix."""
     return _checked(path.read_text("utf-8"), path, root, tuple(locales))
-
-
-def load_site_labels(path: Path, locales: list[str], root: Path) -> dict[str, dict]:
-    """The shell texts per language (`not_found`); raises Problems naming each missing text."""
-    where = Where(path, root)
-    node, data = _parsed(path.read_text("utf-8"), where)
-    problems = []
-    for locale in locales:
-        block = data.get(locale)
-        texts = block.get("not_found") if isinstance(block, dict) else None
-        if not isinstance(texts, dict):
-            problems.append(where.at(node, (locale, "not_found"), f"missing; add a '{locale}:' block with 'not_found:' and its texts ({', '.join(NOT_FOUND_KEYS)}) in this language"))
-            continue
-        problems += [where.at(node, (locale, "not_found", key), "missing or empty; add the text in this language")
-                     for key in NOT_FOUND_KEYS if not _text(texts.get(key))]
-    if problems:
-        raise Problems(problems)
-    return {locale: data[locale] for locale in locales}
 
 
 def context(help_: CrisisHelp, locale: str, safety_url: str | None, heading_id: str = "crisis-help-title", level: int = 2) -> dict:
@@ -106,7 +73,7 @@ def insert_after_heading(html: str, box: str) -> str | None:
 def _checked(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> CrisisHelp:
     """Parsed and checked once per file text: every page of a build asks for it."""
     where = Where(path, root)
-    node, data = _parsed(text, where)
+    node, data = parsed(text, where, "the settings (pages, safety_page), then one block per language")
     problems = _site_problems(where, node, data, locales)
     for locale in locales:
         problems += _language_problems(where, node, data.get(locale), locale, locales)
@@ -119,19 +86,8 @@ def _checked(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> Cri
     )
 
 
-def _parsed(text: str, where: Where):
-    try:
-        node, data = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        raise Problems([where.syntax_error(error)]) from None
-    if not isinstance(data, dict):
-        raise Problems([f"{where.name}:1: (file): the file must be a mapping with one block per language"])
-    return node, data
-
-
 def _site_problems(where: Where, node, data: dict, locales: tuple[str, ...]) -> list[str]:
-    problems = [where.at(node, (key,), f"'{key}:' is neither a setting ({', '.join(SITE_KEYS)}) nor a language of the site ({', '.join(locales)}); fix or remove it")
-                for key in data if key not in SITE_KEYS and key not in locales]
+    problems = unknown_top_keys(where, node, data, locales, SITE_KEYS)
     pages = data.get("pages")
     if not isinstance(pages, list) or not pages:
         problems.append(where.at(node, ("pages",), "missing or empty; list the pages that show the box, e.g. '- index.md'"))
@@ -154,8 +110,8 @@ def _page_problem(page) -> str | None:
 
 def _language_problems(where: Where, node, block, locale: str, locales: tuple[str, ...]) -> list[str]:
     if not isinstance(block, dict):
-        return [where.at(node, (locale,), f"missing; add a '{locale}:' block with {', '.join(TEXT_KEYS[:2])}, lines, {', '.join(TEXT_KEYS[2:])} (copy the '{locales[0]}:' block and translate it)")]
-    problems = [where.at(node, (locale, key), "missing or empty; add the text in this language") for key in TEXT_KEYS if not _text(block.get(key))]
+        return [missing_block(where, node, locale, locales)]
+    problems = missing_texts(where, node, block, (locale,), TEXT_KEYS)
     problems += [where.at(node, (locale, key), f"unknown key; expected one of: {', '.join((*TEXT_KEYS, 'lines'))}")
                  for key in block if key not in (*TEXT_KEYS, "lines")]
     lines = block.get("lines")
@@ -170,14 +126,14 @@ def _line_problems(where: Where, node, field: tuple, line) -> list[str]:
     if not isinstance(line, dict):
         return [where.at(node, field, f"expected a mapping with {', '.join(LINE_KEYS)}")]
     problems = [where.at(node, (*field, key), "missing or empty; add it (write numbers in quotes, e.g. \"112\")")
-                for key in LINE_KEYS if not _text(line.get(key))]
+                for key in LINE_KEYS if not is_text(line.get(key))]
     problems += [where.at(node, (*field, key), f"unknown key; expected one of: {', '.join((*LINE_KEYS, *LINE_LINK_KEYS))}")
                  for key in line if key not in (*LINE_KEYS, *LINE_LINK_KEYS)]
-    if bool(_text(line.get("link_text"))) != bool(_text(line.get("link_url"))):
+    if bool(is_text(line.get("link_text"))) != bool(is_text(line.get("link_url"))):
         problems.append(where.at(node, field, "link_text and link_url go together; give both or neither"))
-    if _text(line.get("link_url")) and not line["link_url"].startswith("https://"):
+    if is_text(line.get("link_url")) and not line["link_url"].startswith("https://"):
         problems.append(where.at(node, (*field, "link_url"), f"{line['link_url']!r} must be an https:// address"))
-    if _text(line.get("tel")) and _text(line.get("number")):
+    if is_text(line.get("tel")) and is_text(line.get("number")):
         problems += [where.at(node, (*field, "tel"), message) for message in _tel_problems(line["number"], line["tel"])]
     return problems
 
@@ -208,5 +164,3 @@ def _normalised(block: dict) -> dict:
     return {**block, "lines": lines}
 
 
-def _text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())

@@ -11,11 +11,17 @@ and the menu showing where an off-menu page (a card page) belongs.
   nav-item.html, toc.html and overrides/404.html.
 - `on_page_context` also marks, for a page that is not in the menu (`not_in_nav`: the card
   pages), the menu page whose address contains its own (the card index) as active while the
-  page renders, so the menu highlights it; `on_post_page` at priority 100 (before any other
-  hook sees the output) clears the mark again.
+  page renders, so the menu highlights it; `on_post_page` clears the mark again.
+- `on_post_page` at priority 100 and `on_post_template` (the 404 page) at priority 50 (before
+  hooks/language_pages.py, at 0, moves a translated 404 page): names of another language that
+  the page's language keeps (`names:` in data/site-labels.yml: "Kokemus voimavaraksi"
+  on a Swedish page) are marked `<span lang="fi">` in the page's text (`language_parts`), for
+  screen readers. Scripts are left alone, so the Content-Security-Policy's hashes of them
+  (hooks/content_policy.py) hold whichever runs first.
 
 mkdocs-static-i18n runs one build per language; page events see the page's own language.
-Keeps no state between pages. Depends on `shell_labels` and `site_languages`.
+Keeps no state between pages. Depends on `shell_labels`, `language_parts`, `crisis_help_data`
+(its Problems) and `site_languages`.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import crisis_help_data
+import language_parts
 import shell_labels
 import site_languages
 
@@ -56,7 +63,24 @@ def on_template_context(context, template_name, config):
 def on_post_page(output, page, config):
     while _marked:
         _marked.pop().active = False
-    return output
+    return _mark_names(output, page.file.locale, config)
+
+
+@event_priority(50)
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    return _mark_names(output, site_languages.current_language(config).locale, config)
+
+
+def _mark_names(html: str, locale: str, config) -> str:
+    root = Path(config.config_file_path).parent
+    locales = [lang.locale for lang in site_languages.site_languages(config)]
+    try:
+        names = shell_labels.kept_names(shell_labels.labels_path(root), locales, root)
+    except crisis_help_data.Problems as problems:
+        raise PluginError("Site labels (data/site-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    return language_parts.mark(html, names, locale)
 
 
 def _mark_nav_parent(page, nav, config) -> None:

@@ -1,8 +1,9 @@
 """The meeting-series planner's settings and interface texts: load and check `data/planner-labels.yml`.
 
 The file has one `settings:` block (each model's proposed series, the kinds that end a series,
-the kinds placed months after the meeting before them, the default start time) and one block
-of texts per language. Every problem of the file is reported at once, as
+the kinds that may be added but are in no proposal, the kinds attached to a meeting rather than
+being one, the kinds placed months after the meeting before them, the default start time) and
+one block of texts per language. Every problem of the file is reported at once, as
 `file:line: key.path: what to do` (lines found as `cards_messages` finds a card field's), so a
 text missing in a language or a mistyped setting stops the build with a message a translator
 or editor can act on. The models and meeting kinds it may name are those of the card schema.
@@ -17,9 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from cards_messages import Where
+from data_files import Problems, is_text, missing_block, missing_texts, parsed, unknown_top_keys
 
 TEXT_KEYS = (
     "choose_model", "settings_heading", "start_date", "start_time", "every", "every_hint", "place",
@@ -67,14 +67,6 @@ class Planner:
     """Per locale: every text (TEXT_KEYS), `model_notes` per model and `weekdays` (Monday first)."""
 
 
-class Problems(Exception):
-    """Every problem found in the file, one line each."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
 def data_path(root: Path) -> Path:
     return root / "data" / "planner-labels.yml"
 
@@ -88,14 +80,8 @@ def load(path: Path, locales: list[str], models: list[str], kinds: list[str], ro
 def _checked(text: str, path: Path, root: Path, locales: tuple, models: tuple, kinds: tuple) -> Planner:
     """Parsed and checked once per file text: every language's build asks for it."""
     where = Where(path, root)
-    try:
-        node, data = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        raise Problems([where.syntax_error(error)]) from None
-    if not isinstance(data, dict):
-        raise Problems([f"{where.name}:1: (file): the file must be a mapping: settings, then one block per language"])
-    problems = [where.at(node, (key,), f"'{key}:' is neither 'settings' nor a language of the site ({', '.join(locales)}); fix or remove it")
-                for key in data if key != "settings" and key not in locales]
+    node, data = parsed(text, where, "settings, then one block per language")
+    problems = unknown_top_keys(where, node, data, locales, ("settings",))
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
     if not settings:
         problems.append(where.at(node, ("settings",), "missing; add the 'settings:' block (models, last_kinds, optional_kinds, attach_kinds, gaps, start_time)"))
@@ -159,15 +145,15 @@ def _model_problems(where: Where, node, field: tuple, block) -> list[str]:
 
 def _text_problems(where: Where, node, block, locale: str, locales: tuple, models: tuple) -> list[str]:
     if not isinstance(block, dict):
-        return [where.at(node, (locale,), f"missing; add a '{locale}:' block with every text (copy the '{locales[0]}:' block and translate it)")]
-    problems = [where.at(node, (locale, key), "missing or empty; add the text in this language") for key in TEXT_KEYS if not _text(block.get(key))]
+        return [missing_block(where, node, locale, locales)]
+    problems = missing_texts(where, node, block, (locale,), TEXT_KEYS)
     notes = block.get("model_notes") if isinstance(block.get("model_notes"), dict) else {}
     problems += [where.at(node, (locale, "model_notes", model), "missing or empty; add the note in this language")
-                 for model in models if not _text(notes.get(model))]
+                 for model in models if not is_text(notes.get(model))]
     weekdays = block.get("weekdays")
-    if not (isinstance(weekdays, list) and len(weekdays) == WEEKDAYS and all(map(_text, weekdays))):
+    if not (isinstance(weekdays, list) and len(weekdays) == WEEKDAYS and all(map(is_text, weekdays))):
         problems.append(where.at(node, (locale, "weekdays"), "must list the 7 weekdays' short names, Monday first, e.g. [ma, ti, ke, to, pe, la, su]"))
-    if _text(block.get("calendar_file")) and not FILE_NAME.fullmatch(block["calendar_file"]):
+    if is_text(block.get("calendar_file")) and not FILE_NAME.fullmatch(block["calendar_file"]):
         problems.append(where.at(node, (locale, "calendar_file"), "the calendar file's name: lowercase ASCII letters, digits and '-' only"))
     problems += [where.at(node, (locale, key), f"unknown key; expected one of the texts of the '{locales[0]}:' block")
                  for key in block if key not in (*TEXT_KEYS, "model_notes", "weekdays")]
@@ -176,7 +162,3 @@ def _text_problems(where: Where, node, block, locale: str, locales: tuple, model
 
 def _whole(value, lowest: int, highest: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and lowest <= value <= highest
-
-
-def _text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())

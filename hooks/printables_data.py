@@ -18,7 +18,7 @@ import yaml
 import cards_messages
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FILE_KEYS = ("booklets.*.file", "voting_sheet.file", "feedback.file")
+FILE_KEYS = ("booklets.*.pdf_file", "voting_sheet.pdf_file", "feedback.pdf_file")
 MAX_OWN_ROWS = 10
 
 
@@ -61,7 +61,7 @@ def _shape_problems(where, node, block: dict, field: tuple, models: list[str]) -
     """What the default language's block itself must be: every model's booklet, slugs, numbers."""
     problems = []
     booklets = block.get("booklets") if isinstance(block.get("booklets"), dict) else {}
-    problems += [where.at(node, (*field, "booklets"), f"no booklet for the model '{model}'; add '{model}:' with file, title, download and brief")
+    problems += [where.at(node, (*field, "booklets"), f"no booklet for the model '{model}'; add '{model}:' with pdf_file, title, download and brief")
                  for model in models if model not in booklets]
     problems += [where.at(node, (*field, "booklets", model), f"'{model}' is not a model of the cards ({', '.join(models)}); fix or remove it")
                  for model in booklets if model not in models]
@@ -96,7 +96,7 @@ def _twin_problems(where, node, first, other, field: tuple, first_locale: str, p
         return [problem for i, (a, b) in enumerate(zip(first, other)) for problem in _twin_problems(where, node, a, b, field, first_locale, (*path, i))]
     if path[-1] == "own_rows":
         return [] if other == first else [where.at(node, (*field, *path), f"must be {first!r} as in '{shown}'")]
-    if isinstance(path[-1], str) and path[-1] == "file":
+    if isinstance(path[-1], str) and path[-1] == "pdf_file":
         return [] if isinstance(other, str) and SLUG.match(other) else [where.at(node, (*field, *path), f"{other!r} must be a lowercase ASCII slug such as 'booster-kort' (no .pdf)")]
     return [] if isinstance(other, str) and other.strip() else [where.at(node, (*field, *path), "must be a non-empty text")]
 

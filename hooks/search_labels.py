@@ -13,10 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from cards_messages import Where
-from crisis_help_data import Problems
+from data_files import Problems, is_text, missing_block, missing_texts, parsed, unknown_top_keys
 
 TEXT_KEYS = (
     "open", "title", "label", "placeholder", "close", "loading", "results_label", "results_one",
@@ -40,14 +38,8 @@ def load(path: Path, locales: list[str], root: Path) -> dict[str, dict]:
 def _checked(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> dict[str, dict]:
     """Parsed and checked once per file text: every page of a build asks for it."""
     where = Where(path, root)
-    try:
-        node, data = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        raise Problems([where.syntax_error(error)]) from None
-    if not isinstance(data, dict):
-        raise Problems([f"{where.name}:1: (file): the file must be a mapping with one block per language"])
-    problems = [where.at(node, (key,), f"'{key}:' is not a language of the site ({', '.join(locales)}); fix or remove it")
-                for key in data if key not in locales]
+    node, data = parsed(text, where, "one block per language")
+    problems = unknown_top_keys(where, node, data, locales)
     for locale in locales:
         problems += _language_problems(where, node, data.get(locale), locale, locales)
     if problems:
@@ -57,11 +49,10 @@ def _checked(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> dic
 
 def _language_problems(where: Where, node, block, locale: str, locales: tuple[str, ...]) -> list[str]:
     if not isinstance(block, dict):
-        return [where.at(node, (locale,), f"missing; add a '{locale}:' block with the same keys as '{locales[0]}:', translated")]
-    problems = [where.at(node, (locale, key), "missing or empty; add the text in this language")
-                for key in TEXT_KEYS if not _text(block.get(key))]
+        return [missing_block(where, node, locale, locales)]
+    problems = missing_texts(where, node, block, (locale,), TEXT_KEYS)
     problems += [where.at(node, (locale, key), f"must contain {mark}, where the browser puts the number or the words")
-                 for key, mark in PLACEHOLDERS.items() if _text(block.get(key)) and mark not in block[key]]
+                 for key, mark in PLACEHOLDERS.items() if is_text(block.get(key)) and mark not in block[key]]
     problems += [where.at(node, (locale, key), "missing or empty; list at least one word in this language")
                  for key in LIST_KEYS if not _words(block.get(key))]
     problems += [where.at(node, (locale, key), f"unknown key; expected one of: {', '.join((*TEXT_KEYS, *LIST_KEYS))}")
@@ -70,8 +61,4 @@ def _language_problems(where: Where, node, block, locale: str, locales: tuple[st
 
 
 def _words(value) -> bool:
-    return isinstance(value, list) and bool(value) and all(_text(word) for word in value)
-
-
-def _text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())
+    return isinstance(value, list) and bool(value) and all(is_text(word) for word in value)

@@ -91,11 +91,10 @@ def test_no_page_requests_a_missing_file(visits):
 
 
 def test_language_switcher_opens_the_swedish_twin(browser, origin):
-    """Choosing Svenska on a Finnish page opens the same page in Swedish."""
+    """Choosing "På svenska" on a Finnish page opens the same page in Swedish."""
     page = _policed_page(browser)
     page.goto(origin + "vahvistin/askeleet/")
-    page.locator(".md-select").first.hover()
-    page.get_by_role("link", name="Svenska").click()
+    page.get_by_role("link", name="På svenska").click()
     page.wait_for_url(origin + "sv/vahvistin/askeleet/")
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.evaluate("window.__policyViolations") == []

@@ -44,7 +44,7 @@ def test_timeline_bars_are_proportional_and_described(site, card):
 
 def test_language_switcher_links_card_twins(site):
     """The language menu of a Finnish card page leads to the same card in Swedish."""
-    links = soup(site, "kortit/raha/").select(".md-select__link[hreflang=sv]")
+    links = soup(site, "kortit/raha/").select("a.shell-language__link[hreflang=sv]")
     assert [resolve("kortit/raha/", link["href"]) for link in links] == ["sv/kortit/raha/"]
 
 

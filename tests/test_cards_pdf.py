@@ -238,13 +238,13 @@ def test_editing_a_page_renders_no_pdf(cached_copy):
 
 
 def test_editing_one_card_renders_only_its_pdf_and_booklet(cached_copy):
-    """A Finnish title edit re-renders that card's Finnish PDF (and handout, which names it) and
-    the two Finnish booklets that hold it, nothing else."""
+    """A Finnish title edit re-renders that card's Finnish PDF, its handout and the voting sheet
+    (which name it) and the two Finnish booklets that hold it, nothing else."""
     card = cached_copy / "data" / "cards" / "raha.yml"
     card.write_text(card.read_text("utf-8").replace("  title: Raha\n", "  title: Raha ja talous\n", 1), "utf-8")
     result = rebuild(cached_copy)
-    changed = 1 + (CARDS_BY_ID["raha"] in HANDOUTS) + 2
-    assert f"Card PDFs (fi): {FILES} files, {changed} rendered" in result.log
+    changed = 1 + (CARDS_BY_ID["raha"] in HANDOUTS) + 1 + 2
+    assert f"Card PDFs (fi): {FILES} files, {changed} rendered" in result.log, [line for line in result.log.splitlines() if "Card PDFs" in line]
     assert f"Card PDFs (sv): {FILES} files, 0 rendered" in result.log
     assert "Rahajatalous" in text_of(cached_copy.parent / "site" / "kortit" / "raha.pdf")
 

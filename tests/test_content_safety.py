@@ -7,13 +7,17 @@ import textwrap
 import pytest
 from bs4 import BeautifulSoup
 
+import site_languages
 import sitebuild
 import unsafe_html
 from pages import soup
 
 EVIL_TITLE = "Raha</title><script>alert(1)</script>"
 EVIL_TEXT = '"><script>alert(2)</script>'
-THEME_SCRIPT_SOURCES = {"bundle", "md-scope"}
+SITE_SCRIPTS = {entry["path"] if isinstance(entry, dict) else entry
+                for entry in site_languages.read_config_file(sitebuild.PROJECT / "mkdocs.yml").get("extra_javascript", [])}
+THEME_SCRIPT_SOURCES = {"bundle", "md-scope", *SITE_SCRIPTS}
+"""The theme's scripts and the site's own script files (mkdocs.yml extra_javascript)."""
 
 
 def build_copy(project, tmp_path, **env):
@@ -31,8 +35,8 @@ def replace(path, old: str, new: str) -> None:
 
 
 def own_scripts(html: str) -> list[str]:
-    """Scripts in a page other than the theme's own: the bundle, md-scope.js, the JSON config and
-    the one inline script the Content-Security-Policy lists."""
+    """Scripts in a page other than the theme's and the site's own: the bundle, md-scope.js, the
+    site's script files, the JSON config and the one inline script the Content-Security-Policy lists."""
     page = BeautifulSoup(html, "html.parser")
     return [
         str(script) for script in page.find_all("script")

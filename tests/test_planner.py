@@ -187,7 +187,7 @@ def test_missing_model_note_and_bad_weekdays_are_reported_together(tmp_path):
     (lambda d: d["settings"]["models"].pop("kokemus-voimavaraksi"), "settings.models.kokemus-voimavaraksi: missing"),
     (lambda d: d["settings"]["gaps"].update({"reunion": {"months": 6}}), "settings.gaps.reunion: 'reunion' is not a meeting kind"),
     (lambda d: d["settings"].update(start_time="5pm"), "settings.start_time: must be a clock time HH:MM"),
-    (lambda d: d.update(en={}), "en: 'en:' is neither 'settings' nor a language"),
+    (lambda d: d.update(en={}), "en: 'en:' is neither a setting (settings) nor a language"),
 ], ids=["every", "model", "gap-kind", "start-time", "language"])
 def test_wrong_setting_is_named(tmp_path, change, expected):
     """A wrong or missing setting stops the load with a message naming it."""

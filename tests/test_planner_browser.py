@@ -7,13 +7,8 @@ Helsinki time>&every=<days>&cards=<id>,<id>,...[&place=<text>]; '_' is a meeting
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
-import os
-import shutil
-import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -26,8 +21,6 @@ pytestmark = pytest.mark.browser
 HELSINKI = ZoneInfo("Europe/Helsinki")
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--lang=en-US"]
 PLACE = "Kahvila, 2. krs; sali B"
 VAHVISTIN = "model=vahvistin&start=2026-03-10T17:00&every=14&cards=vahvistin-aloitus,raha,_,vahvistin-paatos"
 # Collects every Content-Security-Policy violation the page reports.
@@ -35,35 +28,6 @@ RECORD_POLICY_VIOLATIONS = """
 window.__policyViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__policyViolations.push(e.violatedDirective));
 """
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def origin(site):
-    """The built site served over HTTP on a free loopback port."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = shutil.which("chromium")
-    if not executable:
-        message = "Browser tests need Debian's chromium: sudo apt-get install chromium"
-        pytest.fail(message) if os.environ.get("CI") == "true" else pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -52,8 +52,10 @@ def test_model_booklet_holds_its_cards_cover_and_sheets(site, locale, model):
     """A model's booklet: the model in brief, the ground rules, the crisis help, its own cards only
     (handouts included), the feedback form, and for Vahvistin the voting sheet."""
     texts = PRINTABLES[locale]
-    path = pdf_file(site, locale, f"{texts['booklets'][model]['file']}.pdf")
+    path = pdf_file(site, locale, f"{texts['booklets'][model]['pdf_file']}.pdf")
     pdf, text = PdfReader(path), text_of(path)
+    assert pdf.trailer["/Root"]["/Lang"] == locale and "/StructTreeRoot" in pdf.trailer["/Root"]
+    assert pdf.metadata.title.startswith(texts["booklets"][model]["title"])
     cover = compact(pdf.pages[0].extract_text())
     assert compact(texts["booklets"][model]["title"]) in cover
     assert compact(texts["ground_rules"]["title"]) in cover and "112" in cover
@@ -73,7 +75,7 @@ def test_model_booklet_holds_its_cards_cover_and_sheets(site, locale, model):
 def test_booklet_contents_page_numbers_and_bookmarks_point_at_the_cards(site, locale):
     """In every booklet, each card starts on the page its contents entry and its bookmark name,
     a right-hand (odd) page labelled with the booklet's own page number."""
-    files = [f"{LABELS[locale]['pdf']['booklet_file']}.pdf"] + [f"{PRINTABLES[locale]['booklets'][m]['file']}.pdf" for m in MODELS]
+    files = [f"{LABELS[locale]['pdf']['booklet_file']}.pdf"] + [f"{PRINTABLES[locale]['booklets'][m]['pdf_file']}.pdf" for m in MODELS]
     label = LABELS[locale]["pdf"]["page"]
     for file_name in files:
         pdf = PdfReader(pdf_file(site, locale, file_name))
@@ -96,7 +98,7 @@ def test_booklet_contents_page_numbers_and_bookmarks_point_at_the_cards(site, lo
 def test_voting_sheet_lists_the_vahvistin_themes_on_one_page(site, locale):
     """The voting sheet is one page with every Vahvistin theme card's title and rows for the group's own."""
     texts = PRINTABLES[locale]["voting_sheet"]
-    path = pdf_file(site, locale, f"{texts['file']}.pdf")
+    path = pdf_file(site, locale, f"{texts['pdf_file']}.pdf")
     assert len(PdfReader(path).pages) == 1
     text = text_of(path)
     themes = [card for card in CARDS if card.model == "vahvistin" and card.meeting == "theme"]
@@ -111,7 +113,7 @@ def test_feedback_form_is_anonymous_plain_and_short(site, locale):
     """The feedback form fits on one or two pages, says it is anonymous, asks the guide's own
     questions and reproduces no licensed scale."""
     texts = PRINTABLES[locale]["feedback"]
-    path = pdf_file(site, locale, f"{texts['file']}.pdf")
+    path = pdf_file(site, locale, f"{texts['pdf_file']}.pdf")
     assert 1 <= len(PdfReader(path).pages) <= 2
     text = text_of(path)
     for item in [texts["intro"], *texts["statements"], *texts["open_questions"], *texts["scale"]]:
@@ -136,8 +138,8 @@ def test_index_links_every_printable(site, prefix, locale):
     """The card index links each model's booklet, the voting sheet, the feedback form and every handout."""
     links = {a["href"] for a in soup(site, f"{prefix}kortit/").select("article a[href]")}
     texts = PRINTABLES[locale]
-    expected = {f"{texts['booklets'][m]['file']}.pdf" for m in MODELS}
-    expected |= {f"{texts['voting_sheet']['file']}.pdf", f"{texts['feedback']['file']}.pdf"}
+    expected = {f"{texts['booklets'][m]['pdf_file']}.pdf" for m in MODELS}
+    expected |= {f"{texts['voting_sheet']['pdf_file']}.pdf", f"{texts['feedback']['pdf_file']}.pdf"}
     expected |= {f"{card.id}-{LABELS[locale]['pdf']['handout_file']}.pdf" for card in CARDS if card.texts[locale].handout}
     assert expected <= links
 
@@ -241,11 +243,11 @@ def test_printables_missing_translation_is_named(printables_file):
 def test_printables_file_name_must_be_a_slug(printables_file):
     """A booklet file name with .pdf or capitals is rejected with what to write."""
     text = printables_file.read_text("utf-8")
-    name = PRINTABLES["fi"]["booklets"]["vahvistin"]["file"]
-    printables_file.write_text(text.replace(f"file: {name}\n", "file: Vahvistin.pdf\n", 1), "utf-8")
-    line = line_of(printables_file, "file: Vahvistin.pdf")
+    name = PRINTABLES["fi"]["booklets"]["vahvistin"]["pdf_file"]
+    printables_file.write_text(text.replace(f"pdf_file: {name}\n", "pdf_file: Vahvistin.pdf\n", 1), "utf-8")
+    line = line_of(printables_file, "pdf_file: Vahvistin.pdf")
     assert printables_problems(printables_file) == [
-        f"data/printables.yml:{line}: fi.booklets.vahvistin.file: 'Vahvistin.pdf' must be a lowercase ASCII "
+        f"data/printables.yml:{line}: fi.booklets.vahvistin.pdf_file: 'Vahvistin.pdf' must be a lowercase ASCII "
         f"slug such as 'vahvistin-kortit' (no .pdf)"
     ]
 
@@ -256,7 +258,7 @@ def test_printables_need_a_booklet_per_model(printables_file):
         printables_data.load(printables_file, LOCALES, [*MODELS, "uusi-malli"], printables_file.parents[1])
     line = line_of(printables_file, "booklets:")
     assert raised.value.problems == [
-        f"data/printables.yml:{line}: fi.booklets: no booklet for the model 'uusi-malli'; add 'uusi-malli:' with file, title, download and brief"
+        f"data/printables.yml:{line}: fi.booklets: no booklet for the model 'uusi-malli'; add 'uusi-malli:' with pdf_file, title, download and brief"
     ]
 
 

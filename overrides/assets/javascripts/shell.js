@@ -91,7 +91,7 @@
     if (!toggle.checked) toggle.click();
     sync();
     const target = firstFocusable(currentLevel()) || closer;
-    if (target) target.focus();
+    if (target) target.focus({ preventScroll: true });
   }
 
   function closeDrawer() {
@@ -119,11 +119,12 @@
     sync();
     const menu = submenuOf(box);
     if (box.checked && menu) {
+      // preventScroll: the submenu is still sliding in; scrolling to it now would shift the drawer.
       const target = firstFocusable(menu) || menu.querySelector(":scope > .md-nav__title[tabindex]");
-      if (target) target.focus();
+      if (target) target.focus({ preventScroll: true });
     } else {
       const opener = box.parentElement.querySelector(`[for="${CSS.escape(box.id)}"][tabindex='0']:not(.md-nav__title)`);
-      if (opener) opener.focus();
+      if (opener) opener.focus({ preventScroll: true });
     }
   });
 
