@@ -57,6 +57,7 @@ def test_model_booklet_holds_its_cards_cover_and_sheets(site, locale, model):
     assert pdf.trailer["/Root"]["/Lang"] == locale and "/StructTreeRoot" in pdf.trailer["/Root"]
     assert pdf.metadata.title.startswith(texts["booklets"][model]["title"])
     cover = compact(pdf.pages[0].extract_text())
+    assert compact(LABELS[locale]["pdf"]["contents"]) in compact(pdf.pages[1].extract_text()), "the cover takes more than a page"
     assert compact(texts["booklets"][model]["title"]) in cover
     assert compact(texts["ground_rules"]["title"]) in cover and "112" in cover
     for line in texts["booklets"][model]["brief"]:
@@ -81,6 +82,7 @@ def test_booklet_contents_page_numbers_and_bookmarks_point_at_the_cards(site, lo
         pdf = PdfReader(pdf_file(site, locale, file_name))
         pages = [page.extract_text() for page in pdf.pages]
         contents = "".join(pages[1:3])
+        assert LABELS[locale]["pdf"]["contents"] in pages[1], f"{file_name}: the cover takes more than a page"
         marks = {item.title: pdf.get_destination_page_number(item) + 1 for item in _flat(pdf.outline)}
         for card in CARDS:
             title = card.texts[locale].title
