@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import threading
 
 import pytest
+
+import system_tools
 
 import sitebuild
 
@@ -44,13 +45,7 @@ def project_copy(tmp_path):
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium")
-    if path:
-        return path
-    message = "Browser tests need Debian's chromium: sudo apt-get install chromium"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    return system_tools.required(shutil.which("chromium"), "Debian's chromium: sudo apt-get install chromium")
 
 
 @pytest.fixture(scope="session")

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+import system_tools
 
 
 def zbarimg() -> str:
     """Debian's zbar-tools decoder: required in CI, skipped locally when missing."""
-    path = shutil.which("zbarimg")
-    if path:
-        return path
-    message = "QR code tests need Debian's zbar-tools: sudo apt-get install zbar-tools"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    return system_tools.required(shutil.which("zbarimg"), "Debian's zbar-tools: sudo apt-get install zbar-tools")
 
 
 def qr_codes(pdf: Path, folder: Path) -> list[str]:

@@ -196,6 +196,7 @@ def test_wrong_tel_names_line_and_key(tmp_path):
 
 
 def test_missing_line_key_and_text_are_named(tmp_path):
+    """A missing intro or a line without its number is named with file, line and key."""
     text = crisis_help_data.data_path(PROJECT).read_text("utf-8")
     text = re.sub(r"\n  intro: .*", "", text, count=1)
     text = re.sub(r'\n      number: "112"', "", text, count=1)
@@ -205,6 +206,7 @@ def test_missing_line_key_and_text_are_named(tmp_path):
 
 
 def test_tel_forms():
+    """A tel: target dials the printed number, in local or international form, and no other."""
     assert crisis_help_data.same_number("09 2525 0111", "+358925250111")
     assert crisis_help_data.same_number("112", "112")
     assert not crisis_help_data.same_number("09 2525 0111", "+358925250112")
@@ -212,6 +214,7 @@ def test_tel_forms():
 
 
 def test_missing_not_found_text_names_file_key_and_language(tmp_path):
+    """A 404 text missing in one language is named with file, line, language and key."""
     path = tmp_path / "data" / "site-labels.yml"
     path.parent.mkdir()
     path.write_text("fi:\n  not_found:\n    title: a\n    text: b\n    front_page: c\n    card_index: d\nsv:\n  not_found:\n    title: a\n", "utf-8")
@@ -224,6 +227,7 @@ def test_missing_not_found_text_names_file_key_and_language(tmp_path):
 
 
 def test_box_goes_after_the_heading_and_a_card_meta_line():
+    """The box goes right after the h1, or after a card's meta line under it; no h1, no box."""
     place = crisis_help_data.insert_after_heading
     assert place('<h1 id="a">A</h1>\n<p>x</p>', "BOX") == '<h1 id="a">A</h1>\nBOX\n\n<p>x</p>'
     assert place('<h1>A</h1>\n<p class="card-meta">m</p>\n<h2>', "BOX") == '<h1>A</h1>\n<p class="card-meta">m</p>\nBOX\n\n<h2>'
@@ -241,6 +245,7 @@ def test_missing_language_block_stops_the_build(project_copy, tmp_path):
 
 
 def test_listed_page_that_does_not_exist_stops_the_build(project_copy, tmp_path):
+    """A page listed for the box that does not exist stops the build, naming the missing file."""
     path = crisis_help_data.data_path(project_copy)
     path.write_text(path.read_text("utf-8").replace("  - turvallisuus.md\n", "  - turvalisuus.md\n", 1), "utf-8")
     result = sitebuild.build(project_copy, tmp_path / "site", CARDS_PDF="0")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+import system_tools
+
 import csp
 import site_languages
 from pages import soup
@@ -48,12 +50,7 @@ http {{
 
 def nginx_path() -> str:
     path = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
-    if path:
-        return path
-    message = "The deploy test needs Debian's nginx: sudo apt-get install nginx"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    return system_tools.required(path, "Debian's nginx: sudo apt-get install nginx")
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ a front page that starts tasks, and card pages that say where the reader is."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -12,6 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+
+import system_tools
 import yaml
 from bs4 import BeautifulSoup
 
@@ -141,14 +142,8 @@ def test_theme_strings_are_the_reviewed_ones(site):
 # --- Valid HTML ---
 
 def vnu_command() -> list[str]:
-    java = shutil.which("java")
-    missing = [] if java else ["Java (sudo apt-get install default-jre-headless)"]
-    missing += [] if VNU.is_file() else ["the Nu checker (make setup: npm ci installs vnu-jar)"]
-    if missing:
-        message = "The HTML check needs " + " and ".join(missing)
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    java = system_tools.required(shutil.which("java"), "Java: sudo apt-get install default-jre-headless")
+    system_tools.required(str(VNU) if VNU.is_file() else None, "the Nu checker: make setup (npm ci installs vnu-jar)")
     return [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html"]
 
 

@@ -73,11 +73,13 @@ def test_listed_name_passes_also_inflected(capsys):
 
 
 def test_lang_option_limits_the_check(capsys):
+    """--lang sv checks only the Swedish texts."""
     status, lines = run(capsys, FIXTURE, "--lang", "sv")
     assert status == 1 and lines[0].startswith("docs_sv/index.md:7: träfas") and len(lines) == 2
 
 
 def test_missing_dictionary_says_what_to_install(capsys, monkeypatch, tmp_path):
+    """Without the Swedish dictionary the check stops (exit 2) and names the Debian package."""
     monkeypatch.setattr(spelling, "HUNSPELL_DIR", tmp_path)
     assert spelling.main([str(FIXTURE)]) == 2
     assert capsys.readouterr().err == (
@@ -86,6 +88,7 @@ def test_missing_dictionary_says_what_to_install(capsys, monkeypatch, tmp_path):
 
 
 def test_bad_word_list_line_is_named(tmp_path):
+    """A malformed word-list line is named with file and line and the expected form."""
     path = tmp_path / "fi.txt"
     path.write_text("# names\nKakspy\nKymsote like nalle\n", "utf-8")
     with pytest.raises(spelling.WordListError, match=r"fi\.txt:3: write one word, or `word ~ model`"):
@@ -155,6 +158,7 @@ def test_data_values_of_one_language_with_their_lines(tmp_path):
 
 
 def test_invalid_yaml_is_named(tmp_path):
+    """A data file that is not valid YAML is named with file and line."""
     card = tmp_path / "rikki.yml"
     card.write_text("fi:\n  title: [auki\n", "utf-8")
     with pytest.raises(spelling_sources.UnreadableFile, match=r"rikki\.yml:3: not valid YAML"):
@@ -181,6 +185,7 @@ def test_invalid_yaml_is_named(tmp_path):
     ("SKRIPTI", False, False),
 ])
 def test_checker_rules(word, dotted, known):
+    """Dotted abbreviations, colon endings, hyphenated parts and listed names with a model pass; unknown words do not."""
     checker = spelling.Checker(
         Words("esim.", "PDF", "Vahvistin", "malli", "työkalua", "nalle", "nallen"),
         {"axe-core": None, "Kymsote": "nalle", "Kakspy": None, "skripti": None},
