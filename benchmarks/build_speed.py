@@ -136,7 +136,7 @@ def serve_check(project: Path) -> None:
     try:
         first = wait_for(lines, 0, "Serving on")
         print(f"   serve's first build: {sum_rendered(first)} PDFs rendered "
-              "(serve sets site_url to its own address, which the footers print)")
+              "(serve's local address is not printed, so its PDFs are those of a plain build)")
         page = project / "docs" / "ohjaajalle.md"
         page.write_text(page.read_text("utf-8") + "\nLisätty kappale.\n", "utf-8")
         edited = time.perf_counter()
