@@ -25,7 +25,7 @@ Nothing is written into docs/, docs_sv/ or data/, and nothing is kept between bu
 PDF cache is on disk); `mkdocs serve` watches data/ and overrides/ (mkdocs.yml). Depends on
 `cards_model` (load, validate), `printables_data` (data/printables.yml), `cards_render` (page
 templates), `cards_pdf` (print templates, WeasyPrint, cache keys, booklet assembly),
-`crisis_help_data` (the crisis help box in the PDFs), `site_languages` and `page_sources`.
+`build_data` (data files: cards, printables, the crisis help box in the PDFs), `site_languages` and `page_sources`.
 """
 
 from __future__ import annotations
@@ -40,10 +40,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+import build_data
 import cards_model
 import cards_pdf
 import cards_render
-import crisis_help_data
 import page_sources
 import printables_data
 import site_languages
@@ -78,21 +78,15 @@ def on_nav(nav, config, files: Files):
 
 
 def _load(config):
-    locales = [lang.locale for lang in site_languages.site_languages(config)]
-    root = Path(config.config_file_path).parent
-    try:
+    locales, root = build_data.locales(config), build_data.root(config)
+    with build_data.stops_build("Meeting cards"):
         return cards_model.load_cards(_cards_dir(config), locales, root), cards_model.load_labels(_cards_dir(config), locales, root)
-    except cards_model.CardProblems as problems:
-        raise PluginError("Meeting cards need fixing:\n  " + "\n  ".join(problems.problems)) from None
 
 
 def _printables(config, models: list[str]) -> dict:
-    root = Path(config.config_file_path).parent
-    locales = [lang.locale for lang in site_languages.site_languages(config)]
-    try:
-        return printables_data.load(printables_data.data_path(root), locales, models, root)
-    except printables_data.Problems as problems:
-        raise PluginError("Printables (data/printables.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    root = build_data.root(config)
+    with build_data.stops_build("Printables (data/printables.yml)"):
+        return printables_data.load(printables_data.data_path(root), build_data.locales(config), models, root)
 
 
 def _card_page(env, card, cards, locale: str, labels: dict, pdfs) -> str:
@@ -142,7 +136,7 @@ def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
     footers and QR codes; no addresses when the build has no public site_url
     (hooks/publishing.py). The crisis help box's texts, and the address of the safety page it
     links. Computed for any language, so that the default language's build can print them all."""
-    crisis = _crisis_help(config)
+    crisis = build_data.crisis_help(config)
     name = _site_name(config, lang)
     if not config.site_url:
         return cards_pdf.PrintSite(name=name, page_urls={}, index_url=None, crisis=crisis.texts[lang.locale])
@@ -168,15 +162,6 @@ def _site_name(config, lang) -> str:
     general = getattr(i18n, "original_configs", {}).get("site_name", config.site_name)
     return (declared.site_name if declared else None) or general
 
-
-def _crisis_help(config) -> crisis_help_data.CrisisHelp:
-    """The crisis help of every language (checked first by hooks/crisis_help.py's on_files)."""
-    root = Path(config.config_file_path).parent
-    locales = [lang.locale for lang in site_languages.site_languages(config)]
-    try:
-        return crisis_help_data.load(crisis_help_data.data_path(root), locales, root)
-    except crisis_help_data.Problems as problems:
-        raise PluginError("Crisis help (data/crisis-help.yml) needs fixing:\n  " + "\n  ".join(problems.problems)) from None
 
 
 def _theme_card_files(files: Files, config) -> list[File]:

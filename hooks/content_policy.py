@@ -30,4 +30,4 @@ def _with_policy(output: str, what: str) -> str:
     try:
         return csp.with_policy(output)
     except csp.NoCharset as problem:
-        raise PluginError(f"{what}: {problem}; overrides/main.html's site_meta block must start with it") from None
+        raise PluginError(f"{what}: {problem}; overrides/base.html's site_meta block must start with it") from None

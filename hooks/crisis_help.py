@@ -19,18 +19,19 @@ reader in crisis may land on, from one data file, `data/crisis-help.yml`.
 The card PDFs get the same box through hooks/cards.py and `cards_pdf.PrintSite`. mkdocs-static-i18n
 runs one build per language: every event sees one language (`site_languages.current_language`
 or `page.file.locale`). Keeps no state between builds; the parsed data file is cached by its text.
-Depends on `crisis_help_data`, `cards_render` (where card pages are) and `site_languages`.
+Depends on `build_data` and `crisis_help_data` (the data and the box), `shell_labels`, `cards_render`
+(where card pages are) and `site_languages`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import build_data
 import cards_render
 import crisis_help_data
 import shell_labels
@@ -39,12 +40,12 @@ import site_languages
 
 @event_priority(-110)
 def on_files(files: Files, config) -> Files:
-    help_ = _load(config)
+    help_ = build_data.crisis_help(config)
     _labels(config)
     lang = site_languages.current_language(config)
     missing = [page for page in help_.pages if site_languages.localized_uri(lang, page) not in files.src_uris]
     if missing:
-        root = _root(config)
+        root = build_data.root(config)
         raise PluginError("\n  ".join([
             f"{site_languages.shown(crisis_help_data.data_path(root), root)}: pages: these pages do not exist "
             f"in {lang.name} ({lang.locale}); fix the path or remove it:",
@@ -56,7 +57,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_content(html: str, page, config, files: Files) -> str:
     lang = site_languages.language_of(config, page.file.locale)
     rel_path = _relative(lang, page.file.src_uri)
-    help_ = _load(config)
+    help_ = build_data.crisis_help(config)
     if rel_path not in help_.pages and not _is_card_page(rel_path):
         return html
     safety = files.src_uris.get(site_languages.localized_uri(lang, help_.safety_page))
@@ -64,7 +65,7 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     box = crisis_help_data.render(config.theme.dirs, crisis_help_data.context(help_, lang.locale, safety_url))
     placed = crisis_help_data.insert_after_heading(html, box)
     if placed is None:
-        raise PluginError(f"{site_languages.shown(lang.source_of(rel_path), _root(config))}: the crisis help box goes right after the page's "
+        raise PluginError(f"{site_languages.shown(lang.source_of(rel_path), build_data.root(config))}: the crisis help box goes right after the page's "
                           "heading, but the page has none; start it with '# Title'")
     return placed
 
@@ -73,7 +74,7 @@ def on_template_context(context, template_name: str, config):
     if template_name != "404.html":
         return context
     lang = site_languages.current_language(config)
-    help_ = _load(config)
+    help_ = build_data.crisis_help(config)
     site_path = urlsplit(config.site_url or "/").path.rstrip("/")
     root = site_path + lang.link
     context["crisis_help"] = crisis_help_data.context(help_, lang.locale, root + _url(help_.safety_page, config))
@@ -91,20 +92,11 @@ def on_template_context(context, template_name: str, config):
     return context
 
 
-def _load(config) -> crisis_help_data.CrisisHelp:
-    root = _root(config)
-    try:
-        return crisis_help_data.load(crisis_help_data.data_path(root), _locales(config), root)
-    except crisis_help_data.Problems as problems:
-        raise PluginError("Crisis help (data/crisis-help.yml) needs fixing:\n  " + "\n  ".join(problems.problems)) from None
-
 
 def _labels(config) -> dict[str, dict]:
-    root = _root(config)
-    try:
-        return shell_labels.load_not_found(shell_labels.labels_path(root), _locales(config), root)
-    except shell_labels.Problems as problems:
-        raise PluginError("Site labels (data/site-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    root = build_data.root(config)
+    with build_data.stops_build("Site labels (data/site-labels.yml)"):
+        return shell_labels.load_not_found(shell_labels.labels_path(root), build_data.locales(config), root)
 
 
 def _is_card_page(rel_path: str) -> bool:
@@ -121,9 +113,3 @@ def _url(rel_path: str, config) -> str:
     return File(rel_path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls).url
 
 
-def _locales(config) -> list[str]:
-    return [lang.locale for lang in site_languages.site_languages(config)]
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent

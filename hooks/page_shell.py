@@ -20,18 +20,16 @@ and the menu showing where an off-menu page (a card page) belongs.
   (hooks/content_policy.py) hold whichever runs first.
 
 mkdocs-static-i18n runs one build per language; page events see the page's own language.
-Keeps no state between pages. Depends on `shell_labels`, `language_parts`, `crisis_help_data`
-(its Problems) and `site_languages`.
+Keeps no state between pages. Depends on `shell_labels`, `language_parts`, `build_data`
+(reading data/site-labels.yml) and `site_languages`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import crisis_help_data
+import build_data
 import language_parts
 import shell_labels
 import site_languages
@@ -74,12 +72,9 @@ def on_post_template(output, template_name, config):
 
 
 def _mark_names(html: str, locale: str, config) -> str:
-    root = Path(config.config_file_path).parent
-    locales = [lang.locale for lang in site_languages.site_languages(config)]
-    try:
-        names = shell_labels.kept_names(shell_labels.labels_path(root), locales, root)
-    except crisis_help_data.Problems as problems:
-        raise PluginError("Site labels (data/site-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    root = build_data.root(config)
+    with build_data.stops_build("Site labels (data/site-labels.yml)"):
+        names = shell_labels.kept_names(shell_labels.labels_path(root), build_data.locales(config), root)
     return language_parts.mark(html, names, locale)
 
 
@@ -102,9 +97,6 @@ def _shell(config, locale: str) -> dict:
 
 
 def _labels(config) -> dict[str, dict]:
-    root = Path(config.config_file_path).parent
-    locales = [lang.locale for lang in site_languages.site_languages(config)]
-    try:
-        return shell_labels.load(shell_labels.labels_path(root), locales, root)
-    except crisis_help_data.Problems as problems:
-        raise PluginError("Site labels (data/site-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    root = build_data.root(config)
+    with build_data.stops_build("Site labels (data/site-labels.yml)"):
+        return shell_labels.load(shell_labels.labels_path(root), build_data.locales(config), root)

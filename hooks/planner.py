@@ -15,22 +15,21 @@
   overrides/main.html loads the planner's script on that page only.
 
 Nothing is written into docs/, docs_sv/ or data/; nothing is kept between builds. Depends on
-`cards_model`, `cards_render`, `crisis_help_data`, `planner_data`, `planner_catalogue`,
+`cards_model`, `cards_render`, `build_data`, `planner_data`, `planner_catalogue`,
 `planner_page` and `site_languages`.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+import build_data
 import cards_model
 import cards_render
-import crisis_help_data
 import planner_catalogue
 import planner_data
 import planner_page
@@ -56,7 +55,7 @@ def on_page_content(html: str, page, config, files: Files) -> str:
         return html
     catalogue_file = files.src_uris[site_languages.localized_uri(lang, planner_catalogue.CATALOGUE_URI)]
     catalogue = json.loads(catalogue_file.content_string)
-    crisis = crisis_help_data.load(crisis_help_data.data_path(_root(config)), _locales(config), _root(config))
+    crisis = build_data.crisis_help(config)
     context = planner_page.context(catalogue, catalogue_file.url_relative_to(page.file), crisis.texts[lang.locale])
     placed = planner_page.insert_after_fallback(html, planner_page.render(config.theme.dirs, context))
     if placed is None:
@@ -83,25 +82,15 @@ def _links(files: Files, lang, card_id: str, catalogue: File) -> planner_catalog
 
 def _cards(config):
     """The cards (checked by hooks/cards.py before this runs), their labels and display order."""
-    cards_dir, locales = _root(config) / "data" / "cards", _locales(config)
-    try:
-        cards = cards_model.load_cards(cards_dir, locales, _root(config))
-        return cards, cards_model.load_labels(cards_dir, locales, _root(config)), cards_model.display_order(cards_dir)
-    except cards_model.CardProblems as problems:
-        raise PluginError("Meeting cards need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    cards_dir, locales = build_data.root(config) / "data" / "cards", build_data.locales(config)
+    with build_data.stops_build("Meeting cards"):
+        cards = cards_model.load_cards(cards_dir, locales, build_data.root(config))
+        return cards, cards_model.load_labels(cards_dir, locales, build_data.root(config)), cards_model.display_order(cards_dir)
 
 
 def _planner(config, order) -> planner_data.Planner:
     models, kinds = order
-    try:
-        return planner_data.load(planner_data.data_path(_root(config)), _locales(config), models, kinds, _root(config))
-    except planner_data.Problems as problems:
-        raise PluginError("Planner texts (data/planner-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    with build_data.stops_build("Planner texts (data/planner-labels.yml)"):
+        return planner_data.load(planner_data.data_path(build_data.root(config)), build_data.locales(config), models, kinds, build_data.root(config))
 
 
-def _locales(config) -> list[str]:
-    return [lang.locale for lang in site_languages.site_languages(config)]
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent

@@ -16,18 +16,11 @@ from pathlib import Path
 import yaml
 
 import cards_messages
+from data_files import Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FILE_KEYS = ("booklets.*.pdf_file", "voting_sheet.pdf_file", "feedback.pdf_file")
 MAX_OWN_ROWS = 10
-
-
-class Problems(Exception):
-    """Every problem found in the file, one line each."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 def data_path(root: Path) -> Path:

@@ -6,7 +6,7 @@
     a private address; see `public_address`) is dropped. The card PDFs then print no web
     address, pages carry no canonical link, and no sitemap is written, since a sitemap needs
     absolute addresses. Material's JavaScript would fetch a sitemap only for head
-    `link[rel=alternate]` elements, which `overrides/main.html` leaves out.
+    `link[rel=alternate]` elements, which `overrides/base.html` leaves out.
 - `on_files` at priority -110, after mkdocs-static-i18n's (-100): without a public address,
   the sitemap template the plugin puts into the theme folders, no longer rendered, would be
   copied as a file; it is left out.

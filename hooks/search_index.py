@@ -14,7 +14,7 @@ assets/javascripts/search.js). Nothing of the search is fetched before the reade
   language's vocabulary (`assets/search/<locale>.json`) for the query side.
 
 Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_pagefind`,
-`crisis_help_data` and `site_languages`.
+`build_data`, `crisis_help_data` and `site_languages`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+import build_data
 import crisis_help_data
 import search_labels
 import search_pagefind
@@ -77,8 +78,8 @@ def on_post_build(config):
 
 def _ui(config, lang, base_url: str) -> dict:
     """What partials/site-search.html needs for a page of `lang` (`base_url`: the site's root from the page)."""
-    root, base = _root(config), base_url.rstrip("/")
-    help_ = crisis_help_data.load(crisis_help_data.data_path(root), _locales(config), root)
+    base = base_url.rstrip("/")
+    help_ = build_data.crisis_help(config)
     safety_url = f"{base}{lang.link}{_url(help_.safety_page, config)}"
     return {
         "locale": lang.locale,
@@ -112,11 +113,9 @@ def _analyser(locale: str):
 
 
 def _labels(config) -> dict[str, dict]:
-    root = _root(config)
-    try:
-        return search_labels.load(search_labels.labels_path(root), _locales(config), root)
-    except crisis_help_data.Problems as problems:
-        raise PluginError("Search labels (data/search-labels.yml) need fixing:\n  " + "\n  ".join(problems.problems)) from None
+    root = build_data.root(config)
+    with build_data.stops_build("Search labels (data/search-labels.yml)"):
+        return search_labels.load(search_labels.labels_path(root), build_data.locales(config), root)
 
 
 def _url(rel_path: str, config) -> str:
@@ -129,9 +128,3 @@ def _write(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _locales(config) -> list[str]:
-    return [lang.locale for lang in site_languages.site_languages(config)]
-
-
-def _root(config) -> Path:
-    return Path(config.config_file_path).parent
