@@ -1,14 +1,20 @@
-"""Crisis help where the reader is: a box with the crisis numbers near the top of the pages a
-reader in crisis may land on, from one data file, `data/crisis-help.yml`.
+"""Crisis help where the reader is: the crisis numbers near the top of the pages a reader in
+crisis may land on, from one data file, `data/crisis-help.yml`: a full box on the pages for
+someone who may be unwell (the safety page, the participants' page, 404), a compact line (the
+numbers as tel: links, one paragraph) on the organisers' pages, so they do not scroll past the
+same box on every page.
 
 - `on_files` at priority -110, after mkdocs-static-i18n's (-100) has placed the current
   language's files and hooks/cards.py (-90) has registered the card pages: loads and checks
   `data/crisis-help.yml` and `data/site-labels.yml` (every problem at once, as a PluginError
   naming file, line and key; a language without its block stops the build) and checks that
-  every page listed under `pages:` exists in the current language.
-- `on_page_content`: for the listed pages and every card page (`kortit/<id>.md`), renders
+  every page listed under `pages:`, `line_pages:` and `participant_page:` exists in the current
+  language.
+- `on_page_content`: for the pages under `pages:` renders the box of
   `overrides/partials/crisis-help.html` in the page's language and puts it right after the
-  page's h1 (on a card page, after the meta line under it). Its link to the safety page is
+  page's h1; for those under `line_pages:` and every card page (`kortit/<id>.md`), the compact
+  line, right after the h1 (on a card page, after the meta line under it; on the front page,
+  after the paragraph that says what the guide is for). Its link to the safety page is
   relative to the page, found through the language's files.
 - `on_template_context` for `404.html`: gives `overrides/404.html` the box (`crisis_help`) and
   its texts (`not_found`, from `data/site-labels.yml`). A 404 page is served for any missing
@@ -37,13 +43,17 @@ import crisis_help_data
 import shell_labels
 import site_languages
 
+FRONT_PAGE = "index.md"
+"""Its crisis line follows its heading and the sentence on what the guide is for."""
+
 
 @event_priority(-110)
 def on_files(files: Files, config) -> Files:
     help_ = build_data.crisis_help(config)
     _labels(config)
     lang = site_languages.current_language(config)
-    missing = [page for page in help_.pages if site_languages.localized_uri(lang, page) not in files.src_uris]
+    listed = [*help_.pages, *help_.line_pages, help_.participant_page]
+    missing = [page for page in listed if site_languages.localized_uri(lang, page) not in files.src_uris]
     if missing:
         root = build_data.root(config)
         raise PluginError("\n  ".join([
@@ -58,15 +68,18 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     lang = site_languages.language_of(config, page.file.locale)
     rel_path = _relative(lang, page.file.src_uri)
     help_ = build_data.crisis_help(config)
-    if rel_path not in help_.pages and not _is_card_page(rel_path):
+    compact = rel_path in help_.line_pages or _is_card_page(rel_path)
+    if rel_path not in help_.pages and not compact:
         return html
     safety = files.src_uris.get(site_languages.localized_uri(lang, help_.safety_page))
     safety_url = None if safety is None or safety is page.file else safety.url_relative_to(page.file)
-    box = crisis_help_data.render(config.theme.dirs, crisis_help_data.context(help_, lang.locale, safety_url))
-    placed = crisis_help_data.insert_after_heading(html, box)
+    box = crisis_help_data.render(config.theme.dirs, crisis_help_data.context(help_, lang.locale, safety_url, compact=compact))
+    front = rel_path == FRONT_PAGE
+    placed = crisis_help_data.insert_after_heading(html, box, after_lead=front)
     if placed is None:
-        raise PluginError(f"{site_languages.shown(lang.source_of(rel_path), build_data.root(config))}: the crisis help box goes right after the page's "
-                          "heading, but the page has none; start it with '# Title'")
+        where = "after the page's heading and its first paragraph" if front else "right after the page's heading"
+        raise PluginError(f"{site_languages.shown(lang.source_of(rel_path), build_data.root(config))}: the crisis help goes {where}, "
+                          "but the page has none; start it with '# Title'" + (" and one sentence on what the guide is for" if front else ""))
     return placed
 
 

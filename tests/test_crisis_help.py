@@ -1,4 +1,6 @@
-"""Crisis help where the reader is: one data file, a box on every page type, in every PDF."""
+"""Crisis help where the reader is: one data file; the full box on the pages for someone who
+may be unwell (safety, participants, 404) and in every PDF, a compact line of tel: links on the
+organisers' pages and card pages."""
 
 from __future__ import annotations
 
@@ -34,9 +36,13 @@ def _url(rel_path: str) -> str:
 
 
 LISTED = [(locale, ROOTS[locale] + _url(page)) for locale in LOCALES for page in HELP.pages]
+LINE_LISTED = [(locale, ROOTS[locale] + _url(page)) for locale in LOCALES for page in HELP.line_pages]
 CARD_PAGES = [(locale, f"{ROOTS[locale]}kortit/{card.id}/") for locale in LOCALES for card in CARDS]
 NOT_FOUND = [(locale, f"{ROOTS[locale]}404.html") for locale in LOCALES]
-EVERY_PAGE = LISTED + CARD_PAGES + NOT_FOUND
+FULL_BOX = LISTED + NOT_FOUND
+LINE = LINE_LISTED + CARD_PAGES
+EVERY_PAGE = FULL_BOX + LINE
+FRONT_PAGES = [(locale, ROOTS[locale]) for locale in LOCALES]
 
 
 def box_of(site: Path, url_path: str):
@@ -47,25 +53,38 @@ def box_of(site: Path, url_path: str):
 
 
 @pytest.mark.parametrize("locale, url_path", EVERY_PAGE, ids=[url or "front" for _, url in EVERY_PAGE])
-def test_page_has_the_crisis_box_in_its_language(site, locale, url_path):
-    """The box is in the page's language, named by its heading, with the numbers as tel: links."""
+def test_page_has_the_crisis_help_in_its_language(site, locale, url_path):
+    """The box (or line) is in the page's language, named by its heading, with the numbers as tel: links."""
     box = box_of(site, url_path)
     text = HELP.texts[locale]
+    compact = (locale, url_path) in LINE
+    assert ("crisis-help--line" in box["class"]) == compact
     assert soup(site, url_path).html["lang"] == box["lang"] == locale
-    assert box.select_one(f"#{box['aria-labelledby']}").get_text() == text["heading"]
+    assert box.select_one(f"#{box['aria-labelledby']}").get_text().rstrip(":") == text["heading"]
     tels = {a["href"] for a in box.select("a[href^='tel:']")}
     assert EVERY_TEL | {f"tel:{MIELI[locale]}"} <= tels
     assert tels == {f"tel:{line['tel']}" for line in text["lines"]}
     for line in text["lines"]:
-        assert " ".join(box.find("a", href=f"tel:{line['tel']}").get_text().split()) == f"{line['name']} {line['number']}"
+        name = line["short_name"] if compact else line["name"]
+        assert " ".join(box.find("a", href=f"tel:{line['tel']}").get_text().split()) == f"{name} {line['number']}"
+
+
+@pytest.mark.parametrize("locale, url_path", LINE, ids=[url or "front" for _, url in LINE])
+def test_organiser_pages_have_a_line_of_one_paragraph(site, locale, url_path):
+    """On an organiser's page the help is one paragraph: no list, no heading, no long texts."""
+    box = box_of(site, url_path)
+    assert [child.name for child in box.find_all(recursive=False)] == ["p"]
+    assert not box.select("h2, h3, ul, .crisis-help__text")
 
 
 @pytest.mark.parametrize("locale, url_path", EVERY_PAGE, ids=[url or "front" for _, url in EVERY_PAGE])
 def test_box_comes_right_after_the_heading(site, locale, url_path):
-    """Nothing but the card's meta line stands between the page's h1 and the box."""
+    """Nothing but the card's meta line (on the front page: the sentence on what the guide is
+    for) stands between the page's h1 and the box."""
     h1 = soup(site, url_path).select_one("article h1")
     between = [el for el in h1.find_next_siblings() if el.name][:2]
-    if "card-meta" in (between[0].get("class") or []):
+    if "card-meta" in (between[0].get("class") or []) or (locale, url_path) in FRONT_PAGES:
+        assert between[0].name == "p"
         between = between[1:]
     assert between[0].name == "aside" and "crisis-help" in between[0]["class"], f"{url_path}: {between[0]}"
 
@@ -80,10 +99,10 @@ def test_card_page_box_comes_before_the_goal(site, locale, url_path):
     assert box.sourceline < first_h2.sourceline or (box.sourceline == first_h2.sourceline and box.sourcepos < first_h2.sourcepos)
 
 
-@pytest.mark.parametrize("locale, url_path", LISTED + CARD_PAGES, ids=[url or "front" for _, url in LISTED + CARD_PAGES])
+@pytest.mark.parametrize("locale, url_path", LISTED + LINE, ids=[url or "front" for _, url in LISTED + LINE])
 def test_box_links_the_safety_page_of_its_language(site, locale, url_path):
-    """'A peer group is not crisis help' links the safety page in the same language (not itself)."""
-    links = box_of(site, url_path).select(".crisis-help__note a")
+    """'A peer group is not crisis help' (the line: 'more help') links the safety page in the same language (not itself)."""
+    links = box_of(site, url_path).select(".crisis-help__note a, .crisis-help__more")
     safety = ROOTS[locale] + _url(HELP.safety_page)
     if url_path == safety:
         assert links == []
@@ -227,11 +246,14 @@ def test_missing_not_found_text_names_file_key_and_language(tmp_path):
 
 
 def test_box_goes_after_the_heading_and_a_card_meta_line():
-    """The box goes right after the h1, or after a card's meta line under it; no h1, no box."""
+    """The box goes right after the h1, or after a card's meta line under it, or (front page)
+    after the paragraph under it; no h1, no box."""
     place = crisis_help_data.insert_after_heading
     assert place('<h1 id="a">A</h1>\n<p>x</p>', "BOX") == '<h1 id="a">A</h1>\nBOX\n\n<p>x</p>'
     assert place('<h1>A</h1>\n<p class="card-meta">m</p>\n<h2>', "BOX") == '<h1>A</h1>\n<p class="card-meta">m</p>\nBOX\n\n<h2>'
+    assert place('<h1>A</h1>\n<p>lead</p>\n<p class="x">', "BOX", after_lead=True) == '<h1>A</h1>\n<p>lead</p>\nBOX\n\n<p class="x">'
     assert place("<p>no heading</p>", "BOX") is None
+    assert place("<h1>A</h1>\n<h2>B</h2>", "BOX", after_lead=True) is None
 
 
 def test_missing_language_block_stops_the_build(project_copy, tmp_path):
