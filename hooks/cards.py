@@ -134,8 +134,8 @@ def _pdfs(env, cards, labels: dict, printables: dict, order, lang, files: Files,
 def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
     """The language's site name and its card pages' web addresses (site_url + page URL) for the
     footers and QR codes; no addresses when the build has no public site_url
-    (hooks/publishing.py). The crisis help box's texts, and the address of the safety page it
-    links. Computed for any language, so that the default language's build can print them all."""
+    (hooks/publishing.py). The crisis help box's texts, and the addresses of the safety page it
+    links and of the participants' page (the participant sheets' QR code). Computed for any language, so that the default language's build can print them all."""
     crisis = build_data.crisis_help(config)
     name = _site_name(config, lang)
     if not config.site_url:
@@ -152,6 +152,7 @@ def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
         index_url=address(cards_render.INDEX_URI),
         crisis=crisis.texts[lang.locale],
         safety_url=address(crisis.safety_page),
+        participant_url=address(crisis.participant_page),
     )
 
 

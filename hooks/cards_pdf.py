@@ -9,6 +9,9 @@ feedback form, `print-booklet.html.jinja` a booklet's cover and contents) in the
 WeasyPrint lays them out with `cards/print.css` and the font beside it (`cards/fonts/`, loaded
 through @font-face) into tagged PDFs (PDF/UA-1). A card whose page has a public address carries
 a QR code of it (segno, vector SVG); without a public address no address and no QR code.
+Every sheet for participants (handouts, the voting sheet, the feedback form: the documents
+marked `for_participants`) ends with a band of the crisis numbers and, with a public address,
+the address and QR code of the participants' page (`cards/participant-band.html.jinja`).
 
 Booklets are assembled, not laid out again: a booklet is its cover and contents (laid out on
 their own, with the page numbers its parts will have), then the pages of its parts (cards,
@@ -92,6 +95,9 @@ class PrintSite:
     printed at the top of every card and on the booklets' covers."""
     safety_url: str | None = None
     """The safety page's web address, which the box links; none without a public address."""
+    participant_url: str | None = None
+    """The participants' page's web address, printed with its QR code on every participant
+    sheet; none without a public address."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,8 @@ class PrintDocument:
     file_name: str
     what: str
     html: str
+    for_participants: bool = False
+    """A sheet that participants take home: it carries the participants' band."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +192,9 @@ def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, si
     )
     _check_names(links, cards, locale)
     context = {"locale": locale, "labels": labels[locale], "printables": texts, "site_name": site.name,
-               "crisis": site.crisis, "safety_url": site.safety_url, "index_url": site.index_url}
+               "crisis": site.crisis, "safety_url": site.safety_url, "index_url": site.index_url,
+               "participant_url": site.participant_url,
+               "participant_qr": QR_TOKEN.format(site.participant_url) if site.participant_url else None}
     documents, users = [], _users(cards)
     for card in cards:
         what = f"Card {card.id} ({locale}, {card.source.name})"
@@ -192,7 +202,7 @@ def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, si
             documents.append(PrintDocument(links.card(card.id), what, card_html(env, card, locale, labels, site, cards=cards, users=users)))
             if links.handout(card.id):
                 html = env.get_template(HANDOUT_TEMPLATE).render(card=card, text=card.texts[locale], **context)
-                documents.append(PrintDocument(links.handout(card.id), f"The handout of card {card.id} ({locale}, {card.source.name})", html))
+                documents.append(PrintDocument(links.handout(card.id), f"The handout of card {card.id} ({locale}, {card.source.name})", html, True))
     sheets = [("feedback", links.feedback, [])]
     if links.voting_sheet:
         sheets.insert(0, ("voting_sheet", links.voting_sheet, _themes(cards, VOTING_MODEL)))
@@ -200,7 +210,7 @@ def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, si
         what = f"The {kind.replace('_', ' ')} ({locale}, data/printables.yml)"
         with _named(what):
             html = env.get_template(SHEET_TEMPLATE).render(sheet=kind, themes=[card.texts[locale].title for card in themes], **context)
-            documents.append(PrintDocument(file_name, what, html))
+            documents.append(PrintDocument(file_name, what, html, True))
     booklets = [_booklet(env, links, cards, order, None, context)]
     booklets += [_booklet(env, links, cards, order, model, context) for model in order[0] if any(card.model == model for card in cards)]
     return PrintPlan(locale, links, documents, booklets)

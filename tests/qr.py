@@ -14,9 +14,9 @@ def zbarimg() -> str:
     return system_tools.required(shutil.which("zbarimg"), "Debian's zbar-tools: sudo apt-get install zbar-tools")
 
 
-def qr_codes(pdf: Path, folder: Path) -> list[str]:
-    """What a real decoder reads from the PDF's first page, rendered at 150 dpi."""
+def qr_codes(pdf: Path, folder: Path, page: int = 1) -> list[str]:
+    """What a real decoder reads from one page of the PDF (the first by default), rendered at 150 dpi."""
     decoder = zbarimg()
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(folder / "page")], check=True)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(folder / "page")], check=True)
     found = subprocess.run([decoder, "--quiet", "--raw", str(folder / "page.png")], capture_output=True, text=True)
     return found.stdout.split()

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 import cards_model
 import cards_pdf
 import cards_render
+import crisis_help_data
 import printables_data
 from pages import soup
 from qr import qr_codes
@@ -193,7 +194,8 @@ def test_missing_pdfs_of_two_languages_render_in_parallel(tmp_path):
     layout = cards_pdf.layout_digest(stylesheet)
     order = cards_model.display_order(PROJECT / "data" / "cards")
     cards = [card for card in CARDS if card.id in {"raha", "verkostot"}]
-    jobs = [cards_pdf.Job(cards_pdf.plan(env, cards, locale, LABELS, PRINTABLES, cards_pdf.PrintSite("Opas", {}, None), order),
+    crisis = crisis_help_data.load(crisis_help_data.data_path(PROJECT), LOCALES, PROJECT).texts
+    jobs = [cards_pdf.Job(cards_pdf.plan(env, cards, locale, LABELS, PRINTABLES, cards_pdf.PrintSite("Opas", {}, None, crisis[locale]), order),
                           tmp_path / locale, layout) for locale in LOCALES]
     first = cards_pdf.render(jobs, stylesheet, workers=2)
     assert {locale: all(o.rendered and o.path.exists() for o in found) for locale, found in first.items()} == {"fi": True, "sv": True}
