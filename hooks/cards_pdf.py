@@ -92,7 +92,8 @@ class PrintSite:
     index_url: str | None
     crisis: dict | None = None
     """The crisis help box's texts in this language (data/crisis-help.yml, `crisis_help_data`);
-    printed at the top of every card and on the booklets' covers."""
+    printed at the top of every card and on the booklets' covers, and in the band of every
+    participant sheet (which needs them)."""
     safety_url: str | None = None
     """The safety page's web address, which the box links; none without a public address."""
     participant_url: str | None = None
