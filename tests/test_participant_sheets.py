@@ -57,7 +57,6 @@ def test_plan_marks_every_handout_and_sheet_for_participants(locale):
     expected = {f"{card.id}-{handout}.pdf" for card in CARDS if card.texts[locale].handout}
     expected |= {f"{texts['voting_sheet']['pdf_file']}.pdf", f"{texts['feedback']['pdf_file']}.pdf"}
     assert set(participant_sheets(locale)) == expected
-    assert len(expected) == 12
 
 
 @pytest.mark.parametrize("locale", LOCALES)
