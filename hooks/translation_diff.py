@@ -73,14 +73,22 @@ def _segments(runs: list[tuple[str, list[str]]]) -> tuple[Segment, ...]:
     """Runs of tokens as segments, neighbours of the same kind joined."""
     merged: list[Segment] = []
     for tag, tokens in runs:
-        if not tokens:
-            continue
-        changed = tag != "equal"
-        if merged and merged[-1].changed == changed:
-            merged[-1] = Segment(merged[-1].text + "".join(tokens), changed)
-        else:
-            merged.append(Segment("".join(tokens), changed))
+        for segment in _trimmed(Segment("".join(tokens), tag != "equal")):
+            if merged and merged[-1].changed == segment.changed:
+                merged[-1] = Segment(merged[-1].text + segment.text, segment.changed)
+            else:
+                merged.append(segment)
     return tuple(merged)
+
+
+def _trimmed(segment: Segment) -> list[Segment]:
+    """A changed segment with its outer spaces unchanged, so marks hug words: `a {+b+} c`."""
+    if not segment.changed or segment.text.isspace():
+        return [segment] if segment.text else []
+    core = segment.text.strip()
+    start = segment.text.index(core)
+    parts = [Segment(segment.text[:start], False), Segment(core, True), Segment(segment.text[start + len(core):], False)]
+    return [part for part in parts if part.text]
 
 
 def _change(where: str, old: str | None, new: str | None, target: str | None = None) -> Change:

@@ -60,7 +60,7 @@ def stamped_version(path: Path, stamp: str, stamp_of: Callable[[bytes], str | No
 
 def _revisions(path: Path) -> list[tuple[str, str]]:
     """The commits that changed `path` (but not those that deleted it), newest first, with their dates."""
-    out = _git(path.parent, "log", "--diff-filter=d", "--format=%H %cs", "--", path.name).decode("utf-8")
+    out = _git(path.parent, "log", "--diff-filter=ACMRT", "--format=%H %cs", "--", path.name).decode("utf-8")
     return [tuple(line.split(" ", 1)) for line in out.splitlines() if line]
 
 
