@@ -73,5 +73,6 @@ def _git(folder: Path, *args: str) -> bytes:
     if result.returncode == 128 and b"not a git repository" in result.stderr.lower():
         raise _GitError("the file is not in a git repository")
     if result.returncode != 0:
-        raise _GitError(f"git {args[0]} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"]
+        raise _GitError(f"git {args[0]} failed ({message[0]})")
     return result.stdout

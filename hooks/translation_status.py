@@ -40,9 +40,9 @@ import page_parity
 import site_languages
 import translation_diff
 import translation_history
+import translation_report
 import translation_stamps
 from site_languages import Language
-import translation_report
 from translation_report import SourceChanges
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -259,6 +259,7 @@ def findings(project: Project, lang: Language) -> list[Finding]:
 
 
 def title(project: Project, lang: Language) -> str:
+    """The first line of a language's report."""
     default = project.languages[0]
     return f"{lang.name} ({lang.locale}) compared with {default.name} ({default.locale}):"
 
@@ -365,8 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.stamp:
         return _stamp_all(project, languages, args.stamp)
     found = {lang.locale: findings(project, lang) for lang in languages}
-    terminal = sys.stdout.isatty()
-    colour, width = terminal and "NO_COLOR" not in os.environ, shutil.get_terminal_size().columns if terminal else None
+    colour, width = _terminal()
     for lang in languages:
         print("\n".join(report(project, lang, found[lang.locale], colour, width)) + "\n")
     status, closing = verdict([item for items in found.values() for item in items], args.strict)
@@ -376,7 +376,16 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
+def _terminal() -> tuple[bool, int | None]:
+    """Colour (unless NO_COLOR is set) and the width to wrap to, on a terminal only: a report
+    piped into a file or another program stays plain, one line per paragraph."""
+    if not sys.stdout.isatty():
+        return False, None
+    return "NO_COLOR" not in os.environ, shutil.get_terminal_size().columns
+
+
 def _write_html(project: Project, languages: list[Language], found: dict, closing: str) -> Path:
+    """The same report as one web page under the project's .cache/; its path."""
     context = {"languages": [{"title": title(project, lang), "sections": sections(found[lang.locale])}
                              for lang in languages], "closing": closing, "source_locale": project.languages[0].locale}
     return translation_report.write_html(project.root, context)
