@@ -16,6 +16,7 @@ import translation_status
 from translation_stamps import page_hash
 
 FIXTURES = Path(__file__).parent / "data" / "translations"
+VNU = Path(__file__).resolve().parents[1] / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -150,6 +151,17 @@ def test_html_report_holds_both_texts_escaped(capsys, repo):
     assert "&lt;b&gt;ajoissa&lt;/b&gt; &amp; siivoa" in html
     assert "<b>" not in html
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == "?? .cache/translations/report.html\n"
+
+
+def test_html_report_is_valid_html(capsys, repo):
+    """The W3C Nu HTML checker finds no error in the HTML report of a changed page and card."""
+    java = system_tools.required(shutil.which("java"), "Java: sudo apt-get install default-jre-headless")
+    system_tools.required(str(VNU) if VNU.is_file() else None, "the Nu checker: make setup (npm ci installs vnu-jar)")
+    change_sentence_and_field(repo)
+    report(capsys, repo, "--html")
+    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", str(repo / translation_report.HTML_REPORT)],
+                            capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 def test_colour_marks_the_changed_words_on_a_terminal():
