@@ -8,7 +8,8 @@
   question added in the middle is one added question, not every later one changed).
 
 Within a change the old and the new text are `Segment`s, each marked as changed or not: a
-word-level diff (words, spaces and punctuation are the tokens). Pure: no I/O, no MkDocs.
+word-level diff (words, spaces and punctuation are the tokens). Pure: no I/O, no MkDocs;
+imports the stamp's key from `translation_stamps` (a stamp is not a text).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Callable
 
+from translation_stamps import KEY as STAMP_KEY
+
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 UNIT_START = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|\||!!!|\?\?\?)")
 """A line that starts a unit of its own even without a blank line before it."""
-STAMP_KEY = "translated_from"
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,12 @@ def _trimmed(segment: Segment) -> list[Segment]:
 
 
 def _change(where: str, old: str | None, new: str | None, target: str | None = None) -> Change:
-    kind = "added" if old is None else "removed" if new is None else "changed"
     before, after = words(old or "", new or "")
-    return Change(where, kind, before, after, target)
+    return Change(where, _kind(old, new), before, after, target)
+
+
+def _kind(old: str | None, new: str | None) -> str:
+    return "added" if old is None else "removed" if new is None else "changed"
 
 
 # ---- Pages -------------------------------------------------------------------------------
@@ -108,7 +113,8 @@ def units(text: str) -> list[Unit]:
             found.append(Unit(start, "\n".join(lines)))
             lines = []
         if line.strip():
-            start, lines = (start if lines else number), [*lines, line]
+            start = start if lines else number
+            lines.append(line)
     return found + ([Unit(start, "\n".join(lines))] if lines else [])
 
 
@@ -145,8 +151,7 @@ def field_name(field: tuple) -> str:
 def block_changes(old, new, target: Callable[[tuple, str], str]) -> list[Change]:
     """The texts that differ between two versions of a card's language block. `target(field,
     kind)` says where the translation of a field is and what to do with it."""
-    return [_change(field_name(field), a, b, target(twin, "added" if a is None else "removed" if b is None else "changed"))
-            for field, twin, a, b in _fields(old, new, (), ())]
+    return [_change(field_name(field), a, b, target(twin, _kind(a, b))) for field, twin, a, b in _fields(old, new, (), ())]
 
 
 def _fields(old, new, field: tuple, twin: tuple) -> list[tuple]:
