@@ -2,7 +2,9 @@
 
 - A page (Markdown): its units are paragraphs, and each list item, table row, heading and
   admonition line on its own, with their line numbers. Units are matched between the old and
-  the new text; each unit that differs becomes a `Change` at the new file's lines.
+  the new text; each unit that differs becomes a `Change` at the new file's lines. Its
+  translation is looked for under the same heading: the translation has the same headings in
+  the same order (`page_parity`), so the nth heading of the source is the nth of its twin.
 - A card's language block (parsed YAML): each text that differs becomes a `Change` named by
   its field (`goal`, `phases.tauko.title`, `questions[1]`), list items matched like units (a
   question added in the middle is one added question, not every later one changed).
@@ -25,6 +27,7 @@ from translation_stamps import KEY as STAMP_KEY
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 UNIT_START = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|#|\||!!!|\?\?\?)")
 """A line that starts a unit of its own even without a blank line before it."""
+HEADING = re.compile(r"#{1,6}[ \t]")
 
 
 @dataclass(frozen=True)
@@ -118,23 +121,42 @@ def units(text: str) -> list[Unit]:
     return found + ([Unit(start, "\n".join(lines))] if lines else [])
 
 
-def page_changes(old_text: str, new_text: str, name: str) -> list[Change]:
-    """The units of page `name` that differ between its old and new text, at the new lines."""
+def page_changes(old_text: str, new_text: str, name: str,
+                 target: Callable[[int], str | None] = lambda line: None) -> list[Change]:
+    """The units of page `name` that differ between its old and new text, at the new lines;
+    `target(line)` says where the translation of the text at that line is."""
     old, new = units(old_text), units(new_text)
     matcher = SequenceMatcher(None, [u.text for u in old], [u.text for u in new], autojunk=False)
     changes = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace" and i2 - i1 == j2 - j1:
-            changes += [_unit_change(name, [a], [b], b.line) for a, b in zip(old[i1:i2], new[j1:j2])]
+            changes += [_unit_change(name, [a], [b], b.line, target) for a, b in zip(old[i1:i2], new[j1:j2])]
         elif tag != "equal":
             at = new[j1].line if j1 < len(new) else new_text.count("\n") + 1
-            changes.append(_unit_change(name, old[i1:i2], new[j1:j2], at))
+            changes.append(_unit_change(name, old[i1:i2], new[j1:j2], at, target))
     return changes
 
 
-def _unit_change(name: str, old: list[Unit], new: list[Unit], at: int) -> Change:
+def _unit_change(name: str, old: list[Unit], new: list[Unit], at: int, target: Callable) -> Change:
     lines = f"{new[0].line}-{new[-1].last_line}" if new and new[-1].last_line > new[0].line else str(at)
-    return _change(f"{name}:{lines}", _joined(old), _joined(new))
+    return _change(f"{name}:{lines}", _joined(old), _joined(new), target(at))
+
+
+def headings(text: str) -> list[Unit]:
+    """The headings of Markdown `text` (`## Title`), with their lines."""
+    return [unit for unit in units(text) if HEADING.match(unit.text)]
+
+
+def twin_section(line: int, ours: list[Unit], theirs: list[Unit], twin: str) -> str | None:
+    """Where the text at `line` of a page with the headings `ours` is translated: under the
+    same heading of its twin page `twin`, whose headings are `theirs` (None past its last one)."""
+    count = sum(heading.line <= line for heading in ours)
+    if count == 0:
+        return f"{twin}:1: above the first heading"
+    if count > len(theirs):
+        return None
+    heading = theirs[count - 1]
+    return f"{twin}:{heading.line}: under {heading.text}"
 
 
 def _joined(found: list[Unit]) -> str | None:

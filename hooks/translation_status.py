@@ -141,17 +141,20 @@ def _outdated_page(project: Project, source: Path, translation: Path) -> Finding
     if stamp != current:
         return Finding("outdated", f"{theirs} was translated from an older {ours} "
                                    f"(translated_from: \"{stamp}\", now \"{current}\"): {fix}.",
-                       _page_changes(project, source, stamp))
+                       _page_changes(project, source, translation, stamp))
     return None
 
 
-def _page_changes(project: Project, source: Path, stamp: str) -> SourceChanges:
-    """The changes in the page `source` since the version stamped `stamp`."""
-    name = project.shown(source)
+def _page_changes(project: Project, source: Path, translation: Path, stamp: str) -> SourceChanges:
+    """The changes in the page `source` since the version stamped `stamp`, each with the
+    section of `translation` it is translated in."""
+    name, text = project.shown(source), _lf(source.read_bytes())
     found = translation_history.stamped_version(source, stamp, translation_stamps.short_hash)
     if isinstance(found, translation_history.Missing):
         return SourceChanges(name, stamp, missing=found.reason)
-    changes = translation_diff.page_changes(_lf(found.content), _lf(source.read_bytes()), name)
+    ours, theirs = translation_diff.headings(text), translation_diff.headings(_lf(translation.read_bytes()))
+    changes = translation_diff.page_changes(_lf(found.content), text, name, lambda line: translation_diff.twin_section(
+        line, ours, theirs, project.shown(translation)))
     return SourceChanges(name, stamp, found.name, tuple(changes))
 
 

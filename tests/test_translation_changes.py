@@ -66,14 +66,15 @@ def stamped_version(root: Path) -> str:
 
 
 def test_changed_sentence_and_field_are_shown_old_and_new(capsys, repo):
-    """A committed change shows the page's paragraph and the card's field, old and new, changed words marked."""
+    """A committed change shows the page's paragraph and the card's field, old and new, changed words
+    marked, each with where its translation is (the twin heading, the sv: field's line)."""
     change_sentence_and_field(repo)
     commit(repo, "Finnish edited")
     lines = report(capsys, repo)
     version = stamped_version(repo)
     page = lines.index(f"      Changes in docs/ohje.md since the translated version ({version}):")
     assert lines[page + 1:page + 4] == [
-        "      docs/ohje.md:5 (changed)",
+        "      docs/ohje.md:5 (changed): docs_sv/ohje.md:7: under ## Före träffen",
         "        was: Varaa tila.",
         "        now: Varaa tila {+hyvissä ajoin+}.",
     ]
@@ -90,7 +91,7 @@ def test_uncommitted_change_is_shown_too(capsys, repo):
     """The new side is the working tree: a Finnish edit not yet committed is shown."""
     edit(repo / "docs" / "ohje.md", "Aloittakaa kuulumisilla.", "Aloittakaa lyhyillä kuulumisilla.")
     lines = report(capsys, repo)
-    start = lines.index("      docs/ohje.md:9 (changed)")
+    start = lines.index("      docs/ohje.md:9 (changed): docs_sv/ohje.md:11: under ## Under träffen")
     assert lines[start + 1:start + 3] == [
         "        was: Aloittakaa kuulumisilla.",
         "        now: Aloittakaa {+lyhyillä+} kuulumisilla.",

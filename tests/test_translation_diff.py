@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from translation_diff import Change, Segment, block_changes, page_changes, units, words
+from translation_diff import Change, Segment, block_changes, headings, page_changes, twin_section, units, words
 
 PAGE = """---
 description: Vinkkejä ohjaajalle
@@ -60,6 +60,15 @@ def test_added_and_removed_paragraphs():
     assert added == [Change("docs/x.md:7", "added", (), (Segment("Uusi kappale.", True),))]
     removed = page_changes(PAGE, PAGE.replace("- Varaa tila.\n", ""), "docs/x.md")
     assert [(c.where, c.kind, marked(c.old), c.new) for c in removed] == [("docs/x.md:10", "removed", "[- Varaa tila.]", ())]
+
+
+def test_a_change_is_placed_under_the_same_heading_of_the_twin():
+    """The nth heading of the source is the nth of its translation: a change under it points there."""
+    twin = headings("---\ntranslated_from: x\n---\n# Till ledaren\n\nText.\n\n## Andra\n")
+    ours = headings(PAGE)
+    assert twin_section(7, ours, twin, "docs_sv/x.md") == "docs_sv/x.md:4: under # Till ledaren"
+    assert twin_section(2, ours, twin, "docs_sv/x.md") == "docs_sv/x.md:1: above the first heading"
+    assert twin_section(7, ours, [], "docs_sv/x.md") is None, "a heading the twin lacks: no place to point at"
 
 
 def test_card_fields_are_named_by_path_with_their_target():
