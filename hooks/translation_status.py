@@ -8,21 +8,27 @@ For every language declared in mkdocs.yml other than the default one, it compare
 - its block in each card (`data/cards/<id>.yml`) with the default block: every text present
   and not empty;
 - each translation's `translated_from` stamp with its source's current hash
-  (`translation_stamps`): outdated translations.
+  (`translation_stamps`): outdated translations. Under each, the Finnish changes since the
+  stamped version, found in the source's git history (`translation_history`), paragraph by
+  paragraph or field by field with the changed words marked (`translation_diff`,
+  `translation_report`).
 
 Exit status: 1 when anything is missing, orphaned or structurally different; outdated
 translations are listed but fail only with `--strict`. While a twin is outdated, its
 structure differences are listed with it rather than failing (the source may have gained a
 section that is not translated yet). `--stamp PATH...` records that the translations in those
-files are up to date with their sources; `--lang LOCALE` limits everything to one language.
+files are up to date with their sources; `--lang LOCALE` limits everything to one language;
+`--html` also writes the report as a web page under `.cache/` and prints its path.
 
-Run as `python hooks/translation_status.py [ROOT] [--strict] [--lang sv] [--stamp PATH ...]`.
+Run as `python hooks/translation_status.py [ROOT] [--strict] [--lang sv] [--html] [--stamp PATH ...]`.
 Imports nothing from MkDocs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +38,12 @@ import yaml
 import cards_messages
 import page_parity
 import site_languages
+import translation_diff
+import translation_history
+import translation_report
 import translation_stamps
 from site_languages import Language
+from translation_report import SourceChanges
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -57,6 +67,8 @@ FAILING = {"missing", "orphan", "card", "structure"}
 class Finding:
     kind: str
     message: str
+    changes: SourceChanges | None = None
+    """For an outdated translation: what changed in its source since it was stamped."""
 
 
 @dataclass(frozen=True)
@@ -128,8 +140,22 @@ def _outdated_page(project: Project, source: Path, translation: Path) -> Finding
                                    f"compare the two, {fix}.")
     if stamp != current:
         return Finding("outdated", f"{theirs} was translated from an older {ours} "
-                                   f"(translated_from: \"{stamp}\", now \"{current}\"): {fix}.")
+                                   f"(translated_from: \"{stamp}\", now \"{current}\"): {fix}.",
+                       _page_changes(project, source, translation, stamp))
     return None
+
+
+def _page_changes(project: Project, source: Path, translation: Path, stamp: str) -> SourceChanges:
+    """The changes in the page `source` since the version stamped `stamp`, each with the
+    section of `translation` it is translated in."""
+    name, text = project.shown(source), _lf(source.read_bytes())
+    found = translation_history.stamped_version(source, stamp, translation_stamps.short_hash)
+    if isinstance(found, translation_history.Missing):
+        return SourceChanges(name, stamp, missing=found.reason)
+    ours, theirs = translation_diff.headings(text), translation_diff.headings(_lf(translation.read_bytes()))
+    changes = translation_diff.page_changes(_lf(found.content), text, name, lambda line: translation_diff.twin_section(
+        line, ours, theirs, project.shown(translation)))
+    return SourceChanges(name, stamp, found.name, tuple(changes))
 
 
 # ---- Cards -------------------------------------------------------------------------------
@@ -155,7 +181,7 @@ def _card_file_findings(project: Project, lang: Language, path: Path) -> list[Fi
                                          f"'{default}:' block as '{lang.locale}:' and translate every text."))]
     gaps = _gaps(data[default], data[lang.locale], ())
     found = [Finding("card", where.at(node, (lang.locale, *field), f"missing or empty; translate "
-                                      f"{_dotted((default, *field))}.")) for field in gaps]
+                                      f"{translation_diff.field_name((default, *field))}.")) for field in gaps]
     outdated = _outdated_block(project, where, node, data, lang.locale)
     return found + ([outdated] if outdated else [])
 
@@ -185,11 +211,6 @@ def _gaps(source, translation, field: tuple) -> list[tuple]:
     return [field] if translation is None or not str(translation).strip() else []
 
 
-def _dotted(field: tuple) -> str:
-    """A card field as translators see it in messages: `sv.phases.tauko.title`, `sv.questions[2]`."""
-    return "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in field).lstrip(".")
-
-
 def _outdated_block(project: Project, where, node, data: dict, locale: str) -> Finding | None:
     default = project.languages[0].locale
     stamp, current = translation_stamps.card_stamps(data, default, locale)
@@ -200,8 +221,38 @@ def _outdated_block(project: Project, where, node, data: dict, locale: str) -> F
                                             f"older than the '{default}:' block: compare them, {fix}."))
     if stamp != current:
         return Finding("outdated", where.at(node, (locale,), f"was translated from an older '{default}:' block "
-                                            f"(translated_from: \"{stamp}\", now \"{current}\"): {fix}."))
+                                            f"(translated_from: \"{stamp}\", now \"{current}\"): {fix}."),
+                       _block_changes(where, node, data, (default, locale), stamp))
     return None
+
+
+def _block_changes(where, node, data: dict, locales: tuple[str, str], stamp: str) -> SourceChanges:
+    """The changes in a card's default block since the version stamped `stamp`, each with the
+    line of its translation in the `locale` block."""
+    default, locale = locales
+    name = f"the '{default}:' block of {where.name}"
+    found = translation_history.stamped_version(where.path, stamp, lambda content: _block_stamp(content, default))
+    if isinstance(found, translation_history.Missing):
+        return SourceChanges(name, stamp, missing=found.reason)
+    verbs = {"changed": "update it", "added": "translate the new text", "removed": "delete it"}
+    changes = translation_diff.block_changes(_block(found.content, default), data[default],
+                                             lambda field, kind: where.at(node, (locale, *field), verbs[kind]))
+    return SourceChanges(name, stamp, found.name, tuple(changes))
+
+
+def _block(content: bytes, locale: str) -> dict | None:
+    """The `locale` block of a card's YAML, or None when it is not valid or has none."""
+    try:
+        data = yaml.load(content, Loader=YAML_LOADER)
+    except yaml.YAMLError:
+        return None
+    block = data.get(locale) if isinstance(data, dict) else None
+    return block if isinstance(block, dict) else None
+
+
+def _block_stamp(content: bytes, locale: str) -> str | None:
+    block = _block(content, locale)
+    return translation_stamps.block_hash(block) if block is not None else None
 
 
 # ---- Report ------------------------------------------------------------------------------
@@ -210,14 +261,27 @@ def findings(project: Project, lang: Language) -> list[Finding]:
     return page_findings(project, lang) + card_findings(project, lang)
 
 
-def report(project: Project, lang: Language, found: list[Finding]) -> list[str]:
-    """The lines printed for one language: every section, each finding under its heading."""
+def title(project: Project, lang: Language) -> str:
+    """The first line of a language's report."""
     default = project.languages[0]
-    lines = [f"{lang.name} ({lang.locale}) compared with {default.name} ({default.locale}):"]
-    for kind, heading in SECTIONS.items():
-        items = [finding.message for finding in found if finding.kind == kind]
+    return f"{lang.name} ({lang.locale}) compared with {default.name} ({default.locale}):"
+
+
+def sections(found: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Every section's heading and its findings, in the order they are printed."""
+    return [(heading, [finding for finding in found if finding.kind == kind]) for kind, heading in SECTIONS.items()]
+
+
+def report(project: Project, lang: Language, found: list[Finding], colour: bool = False,
+           width: int | None = None) -> list[str]:
+    """The lines printed for one language: every section, each finding under its heading, and
+    under an outdated translation the changes in its source (coloured, wrapped to `width`)."""
+    lines = [title(project, lang)]
+    for heading, items in sections(found):
         lines.append(f"  {heading} ({len(items)}):" if items else f"  {heading}: none")
-        lines += [f"    - {message}" for message in items]
+        for finding in items:
+            lines.append(f"    - {finding.message}")
+            lines += translation_report.text_lines(finding.changes, colour, width) if finding.changes else []
     return lines
 
 
@@ -283,6 +347,10 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8")
 
 
+def _lf(content: bytes) -> str:
+    return content.decode("utf-8", "replace").replace("\r\n", "\n")
+
+
 def _rewrite(path: Path, text: str) -> None:
     if text != _read(path):
         path.write_bytes(text.encode("utf-8"))
@@ -301,11 +369,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.stamp:
         return _stamp_all(project, languages, args.stamp)
     found = {lang.locale: findings(project, lang) for lang in languages}
+    colour, width = _terminal()
     for lang in languages:
-        print("\n".join(report(project, lang, found[lang.locale])) + "\n")
+        print("\n".join(report(project, lang, found[lang.locale], colour, width)) + "\n")
     status, closing = verdict([item for items in found.values() for item in items], args.strict)
     print(closing)
+    if args.html:
+        print(f"The report as a web page: {_write_html(project, languages, found, closing)}")
     return status
+
+
+def _terminal() -> tuple[bool, int | None]:
+    """Colour (unless NO_COLOR is set) and the width to wrap to, on a terminal only: a report
+    piped into a file or another program stays plain, one line per paragraph."""
+    if not sys.stdout.isatty():
+        return False, None
+    return "NO_COLOR" not in os.environ, shutil.get_terminal_size().columns
+
+
+def _write_html(project: Project, languages: list[Language], found: dict, closing: str) -> Path:
+    """The same report as one web page under the project's .cache/; its path."""
+    context = {"languages": [{"title": title(project, lang), "sections": sections(found[lang.locale])}
+                             for lang in languages], "closing": closing, "source_locale": project.languages[0].locale}
+    return translation_report.write_html(project.root, context)
 
 
 def _stamp_all(project: Project, languages: list[Language], paths: list[str]) -> int:
@@ -328,6 +414,8 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("root", nargs="?", default=str(PROJECT), help="the project folder (default: this project)")
     parser.add_argument("--strict", action="store_true", help="fail on outdated translations too")
     parser.add_argument("--lang", metavar="LOCALE", help="only this language (e.g. sv)")
+    parser.add_argument("--html", action="store_true",
+                        help=f"also write the report as a web page ({translation_report.HTML_REPORT})")
     parser.add_argument("--stamp", nargs="+", metavar="PATH",
                         help="mark these translated pages or cards as up to date with their source")
     return parser

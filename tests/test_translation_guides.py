@@ -46,9 +46,11 @@ def test_readme_links_both_guides():
 
 @pytest.mark.parametrize("guide", GUIDES)
 def test_guide_explains_the_commands_and_every_section(guide):
-    """Each guide covers make serve, make translations, --stamp and every section the tool prints."""
+    """Each guide covers make serve, make translations, --stamp, --html, the change marks and every
+    section the tool prints."""
     text = (PROJECT / guide).read_text("utf-8")
-    for needle in ("make serve", "make translations", "--stamp", "--strict", "translated_from", "docs_sv/", "sv:"):
+    for needle in ("make serve", "make translations", "--stamp", "--strict", "--html", "translated_from", "docs_sv/",
+                   "sv:", "[-", "{+", "Changes not shown"):
         assert needle in text, f"{guide} does not mention {needle}"
     for heading in translation_status.SECTIONS.values():
         assert f"| {heading} |" in text, f"{guide} does not explain the section {heading!r}"

@@ -75,22 +75,27 @@ def test_orphan_page_fails_naming_both_files(capsys):
     ]
 
 
-def test_outdated_translations_are_listed_but_pass(capsys):
-    """Stale and missing stamps of pages and cards are listed, with the twins' structure, and exit 0."""
-    status, lines = run(capsys, FIXTURES / "outdated")
+def test_outdated_translations_are_listed_but_pass(capsys, tmp_path):
+    """Stale and missing stamps of pages and cards are listed, with the twins' structure, and exit 0;
+    outside git, a line under each stale one says its changes cannot be shown."""
+    status, lines = run(capsys, shutil.copytree(FIXTURES / "outdated", tmp_path / "outdated"))
     assert status == 0
     assert lines[1:5] == SECTIONS_CLEAN
-    assert lines[5:10] == [
+    assert lines[5:12] == [
         "  Outdated translations (4):",
         "    - docs_sv/index.md has no translated_from stamp, so it may be older than docs/index.md: compare "
         'the two, update the translation, then stamp it (make translations ARGS="--stamp docs_sv/index.md").',
         '    - docs_sv/ohje.md was translated from an older docs/ohje.md (translated_from: "b8f407377ed4", '
         'now "329d4a1a0dc7"): update the translation, then stamp it (make translations ARGS="--stamp docs_sv/ohje.md").',
+        '      Changes not shown: the version of docs/ohje.md stamped "b8f407377ed4" was not found: '
+        "the file is not in a git repository.",
         "    - docs/ohje.md has 4 headings but docs_sv/ohje.md has 3: give the translation the same headings "
         "as its source, in the same order.",
         "    - data/cards/kortti.yml:16: sv: was translated from an older 'fi:' block (translated_from: "
         '"e7f61bfb3054", now "1d5731487a54"): update the \'sv:\' texts, then stamp them '
         '(make translations ARGS="--stamp data/cards/kortti.yml").',
+        "      Changes not shown: the version of the 'fi:' block of data/cards/kortti.yml stamped \"e7f61bfb3054\" "
+        "was not found: the file is not in a git repository.",
     ]
     assert lines[-1] == "OK: nothing is missing. 4 outdated (listed only; --strict fails on them): update them when you can."
 
