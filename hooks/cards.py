@@ -132,14 +132,14 @@ def _pdfs(env, cards, labels: dict, printables: dict, order, lang, files: Files,
 
 
 def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
-    """The language's site name and its card pages' web addresses (site_url + page URL) for the
+    """The language's site name, its publisher (the PDFs' author) and its card pages' web addresses (site_url + page URL) for the
     footers and QR codes; no addresses when the build has no public site_url
     (hooks/publishing.py). The crisis help box's texts, and the address of the safety page it
     links. Computed for any language, so that the default language's build can print them all."""
     crisis = build_data.crisis_help(config)
-    name = _site_name(config, lang)
+    name, publisher = _site_name(config, lang), build_data.publisher(config).names.get(lang.locale, "")
     if not config.site_url:
-        return cards_pdf.PrintSite(name=name, page_urls={}, index_url=None, crisis=crisis.texts[lang.locale])
+        return cards_pdf.PrintSite(name=name, page_urls={}, index_url=None, crisis=crisis.texts[lang.locale], publisher=publisher)
 
     def address(uri: str) -> str:
         page = File(site_languages.localized_uri(lang, uri), src_dir=config.docs_dir, dest_dir=config.site_dir,
@@ -152,6 +152,7 @@ def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
         index_url=address(cards_render.INDEX_URI),
         crisis=crisis.texts[lang.locale],
         safety_url=address(crisis.safety_page),
+        publisher=publisher,
     )
 
 
