@@ -25,7 +25,8 @@ Nothing is written into docs/, docs_sv/ or data/, and nothing is kept between bu
 PDF cache is on disk); `mkdocs serve` watches data/ and overrides/ (mkdocs.yml). Depends on
 `cards_model` (load, validate), `printables_data` (data/printables.yml), `cards_render` (page
 templates), `cards_pdf` (print templates, WeasyPrint, cache keys, booklet assembly),
-`build_data` (data files: cards, printables, the crisis help box in the PDFs), `site_languages` and `page_sources`.
+`build_data` (data files: cards, printables, the crisis help box in the PDFs, the publisher), `site_languages`,
+`page_sources` and `system_parts` (is Pango there).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ import cards_render
 import page_sources
 import printables_data
 import site_languages
+import system_parts
 
 log = get_plugin_logger("cards")
 
@@ -97,10 +99,14 @@ def _card_page(env, card, cards, locale: str, labels: dict, pdfs) -> str:
 
 
 def _pdfs_wanted(lang) -> bool:
-    """PDFs are made unless CARDS_PDF=0; the default language's build says when they are not."""
+    """PDFs are made unless CARDS_PDF=0; the default language's build says when they are not.
+    Without Pango (hooks/system_parts.py) WeasyPrint cannot lay them out: the build stops."""
     wanted = os.environ.get("CARDS_PDF", "1") != "0"
     if not wanted and lang.default:
         log.info("Card PDFs are off (CARDS_PDF=0): none are made, and card pages have no download links.")
+    if wanted and system_parts.missing("pango"):
+        raise PluginError(f"The card PDFs need Pango, which is missing; install it with: {system_parts.install_command('pango')}; "
+                          "or build without PDFs: CARDS_PDF=0 (make serve does so by itself)")
     return wanted
 
 
