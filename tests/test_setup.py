@@ -123,3 +123,13 @@ def _wait_for_page(url: str, process: subprocess.Popen, log: Path) -> str:
         except OSError:
             time.sleep(1)
     raise AssertionError("make serve did not answer in time:\n" + log.read_text())
+
+
+def test_readme_sets_up_with_two_commands_and_names_what_make_test_installs():
+    """The README's set-up is `make serve` and `make test`; it names every package make test may install."""
+    section = (PROJECT / "README.md").read_text("utf-8").split("## Set up and use\n", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split("#")[0].strip() for line in block.splitlines()] == ["make serve", "make test"]
+    listed = [line.split()[0] for line in (PROJECT / ".ci" / "debian-packages.txt").read_text("utf-8").splitlines()
+              if line.strip() and not line.startswith("#")]
+    assert [package for package in listed if package not in section] == []
