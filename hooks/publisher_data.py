@@ -26,7 +26,7 @@ from pathlib import Path
 import jinja2
 
 from cards_messages import Where
-from data_files import Problems, is_text, missing_block, parsed, unknown_top_keys
+from data_files import Problems, missing_block, parsed, unknown_top_keys
 
 SETTINGS = ("feedback", "accessibility_reviewed")
 LANGUAGE_KEYS = ("name", "missing")
@@ -34,6 +34,7 @@ MARKERS = {"{publisher_name}": "name", "{publisher_feedback}": "feedback", "{acc
 """What a page writes where a value goes, and the value's key."""
 TEMPLATE = "partials/publisher-detail.html"
 EMAIL = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\".]+")
+HTTPS = re.compile(r"https://[^\s<>\"]+")
 HOW_TO_SET = {
     "name": "the publisher's name in this language (a person, a group or an organisation)",
     "feedback": "where readers send accessibility and content feedback: an e-mail address or an https form address",
@@ -67,15 +68,12 @@ def load(path: Path, locales: list[str], root: Path) -> Publisher:
 def _parse(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> Publisher:
     where = Where(path, root)
     node, data = parsed(text, where, "feedback:, accessibility_reviewed: and one block per language")
-    problems = unknown_top_keys(where, node, data, locales, SETTINGS)
-    unset = {}
+    problems, unset = unknown_top_keys(where, node, data, locales, SETTINGS), {}
     feedback, reviewed = _text(data.get("feedback")), _text(data.get("accessibility_reviewed"))
-    if feedback and not (EMAIL.fullmatch(feedback) or feedback.startswith("https://")):
+    date = _date(reviewed)
+    if feedback and not (EMAIL.fullmatch(feedback) or HTTPS.fullmatch(feedback)):
         problems.append(where.at(node, ("feedback",), f"'{feedback}' is neither an e-mail address nor an https:// address; write one of them"))
-    date = None
-    try:
-        date = datetime.date.fromisoformat(reviewed) if reviewed else None
-    except ValueError:
+    if reviewed and date is None:
         problems.append(where.at(node, ("accessibility_reviewed",), f"'{reviewed}' is not a date; write it as YYYY-MM-DD"))
     for key, value in (("feedback", feedback), ("accessibility_reviewed", reviewed)):
         if not value:
@@ -86,9 +84,9 @@ def _parse(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> Publi
         if not isinstance(block, dict):
             problems.append(missing_block(where, node, locale, locales))
             continue
-        if not is_text(block.get("missing")):
-            problems.append(where.at(node, (locale, "missing"), "missing or empty; add the placeholder a preview shows in this language"))
         names[locale], placeholders[locale] = _text(block.get("name")), _text(block.get("missing"))
+        if not placeholders[locale]:
+            problems.append(where.at(node, (locale, "missing"), "missing or empty; add the placeholder a preview shows in this language"))
         if not names[locale]:
             unset[f"{locale}.name"] = where.at(node, (locale, "name"), f"empty; set {HOW_TO_SET['name']}")
     if problems:
@@ -104,7 +102,7 @@ def fill(html: str, publisher: Publisher, locale: str, env: jinja2.Environment, 
     values = {
         "name": publisher.names.get(locale, ""),
         "feedback": publisher.feedback,
-        "accessibility_reviewed": publisher.reviewed.strftime(f"{publisher.reviewed.day}.{publisher.reviewed.month}.%Y") if publisher.reviewed else "",
+        "accessibility_reviewed": _shown_date(publisher.reviewed),
     }
     template = env.get_template(TEMPLATE)
     for marker, key in MARKERS.items():
@@ -113,6 +111,18 @@ def fill(html: str, publisher: Publisher, locale: str, env: jinja2.Environment, 
                 key=key, setting=f"{locale}.{key}" if key in LANGUAGE_KEYS else key, value=values[key], href=publisher.feedback_href(),
                 placeholder=publisher.placeholders.get(locale, ""), source=source).strip())
     return html
+
+
+def _date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _shown_date(date: datetime.date | None) -> str:
+    """A date as both languages write it in the guide: 1.12.2026."""
+    return f"{date.day}.{date.month}.{date.year}" if date else ""
 
 
 def _text(value) -> str:
