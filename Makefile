@@ -6,12 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/requirements.installed
 NODE_INSTALLED := node_modules/package-lock.installed
+SERVE_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build publish test bench translations lock setup clean
 
+# The preview starts without a system part it lacks (Voikko, Hunspell, Pango): one line per part
+# says what is skipped and the command that adds it (hooks/system_parts.py).
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@eval "$$($(BIN)/python hooks/system_parts.py --preview)" && $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -20,7 +23,12 @@ build: setup
 publish: setup
 	PUBLISH=1 $(BIN)/mkdocs build --strict --site-dir site
 
-test: setup
+# The Debian packages the tests need (.ci/debian-packages.txt, as .ci/run): the missing ones are
+# installed first (asking sudo once), or the exact command is named; then the set-up, which
+# finds npm for the W3C checker once it is installed.
+test:
+	@.ci/install-packages
+	@$(MAKE) --no-print-directory setup
 	$(BIN)/python -m pytest
 
 bench: setup

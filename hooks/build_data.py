@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 import cards_model
 import crisis_help_data
 import data_files
+import publisher_data
 import site_languages
 
 
@@ -43,3 +44,10 @@ def crisis_help(config) -> crisis_help_data.CrisisHelp:
     search all show it from this one file."""
     with stops_build("Crisis help (data/crisis-help.yml)"):
         return crisis_help_data.load(crisis_help_data.data_path(root(config)), locales(config), root(config))
+
+
+def publisher(config) -> publisher_data.Publisher:
+    """The guide's publisher (data/publisher.yml): the accessibility statement, the "about" page
+    and the PDFs' metadata show it; `make publish` needs every value set."""
+    with stops_build("The publisher's details (data/publisher.yml)"):
+        return publisher_data.load(publisher_data.data_path(root(config)), locales(config), root(config))

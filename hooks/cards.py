@@ -25,7 +25,8 @@ Nothing is written into docs/, docs_sv/ or data/, and nothing is kept between bu
 PDF cache is on disk); `mkdocs serve` watches data/ and overrides/ (mkdocs.yml). Depends on
 `cards_model` (load, validate), `printables_data` (data/printables.yml), `cards_render` (page
 templates), `cards_pdf` (print templates, WeasyPrint, cache keys, booklet assembly),
-`build_data` (data files: cards, printables, the crisis help box in the PDFs), `site_languages` and `page_sources`.
+`build_data` (data files: cards, printables, the crisis help box in the PDFs, the publisher), `site_languages`,
+`page_sources` and `system_parts` (is Pango there).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ import cards_render
 import page_sources
 import printables_data
 import site_languages
+import system_parts
 
 log = get_plugin_logger("cards")
 
@@ -97,10 +99,14 @@ def _card_page(env, card, cards, locale: str, labels: dict, pdfs) -> str:
 
 
 def _pdfs_wanted(lang) -> bool:
-    """PDFs are made unless CARDS_PDF=0; the default language's build says when they are not."""
+    """PDFs are made unless CARDS_PDF=0; the default language's build says when they are not.
+    Without Pango (hooks/system_parts.py) WeasyPrint cannot lay them out: the build stops."""
     wanted = os.environ.get("CARDS_PDF", "1") != "0"
     if not wanted and lang.default:
         log.info("Card PDFs are off (CARDS_PDF=0): none are made, and card pages have no download links.")
+    if wanted and system_parts.missing("pango"):
+        raise PluginError(f"The card PDFs need Pango, which is missing; install it with: {system_parts.install_command('pango')}; "
+                          "or build without PDFs: CARDS_PDF=0 (make serve does so by itself)")
     return wanted
 
 
@@ -132,14 +138,15 @@ def _pdfs(env, cards, labels: dict, printables: dict, order, lang, files: Files,
 
 
 def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
-    """The language's site name and its card pages' web addresses (site_url + page URL) for the
-    footers and QR codes; no addresses when the build has no public site_url
-    (hooks/publishing.py). The crisis help box's texts, and the addresses of the safety page it
-    links and of the participants' page (the participant sheets' QR code). Computed for any language, so that the default language's build can print them all."""
+    """The language's site name, its publisher (the PDFs' author) and its card pages' web
+    addresses (site_url + page URL) for the footers and QR codes; no addresses when the build has
+    no public site_url (hooks/publishing.py). The crisis help box's texts, and the addresses of
+    the safety page it links and of the participants' page (the participant sheets' QR code).
+    Computed for any language, so that the default language's build can print them all."""
     crisis = build_data.crisis_help(config)
-    name = _site_name(config, lang)
+    name, publisher = _site_name(config, lang), build_data.publisher(config).names.get(lang.locale, "")
     if not config.site_url:
-        return cards_pdf.PrintSite(name=name, page_urls={}, index_url=None, crisis=crisis.texts[lang.locale])
+        return cards_pdf.PrintSite(name=name, page_urls={}, index_url=None, crisis=crisis.texts[lang.locale], publisher=publisher)
 
     def address(uri: str) -> str:
         page = File(site_languages.localized_uri(lang, uri), src_dir=config.docs_dir, dest_dir=config.site_dir,
@@ -153,6 +160,7 @@ def _print_site(cards, lang, config) -> cards_pdf.PrintSite:
         crisis=crisis.texts[lang.locale],
         safety_url=address(crisis.safety_page),
         participant_url=address(crisis.participant_page),
+        publisher=publisher,
     )
 
 

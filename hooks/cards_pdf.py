@@ -99,6 +99,13 @@ class PrintSite:
     participant_url: str | None = None
     """The participants' page's web address, printed with its QR code on every participant
     sheet; none without a public address."""
+    publisher: str = ""
+    """The publisher's name in this language (data/publisher.yml): the PDFs' author; the site's
+    name while there is none."""
+
+    @property
+    def author(self) -> str:
+        return self.publisher or self.name
 
 
 @dataclass(frozen=True)
@@ -193,8 +200,8 @@ def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, si
     )
     _check_names(links, cards, locale)
     context = {"locale": locale, "labels": labels[locale], "printables": texts, "site_name": site.name,
-               "crisis": site.crisis, "safety_url": site.safety_url, "index_url": site.index_url,
-               "participant_url": site.participant_url,
+               "author": site.author, "crisis": site.crisis, "safety_url": site.safety_url,
+               "index_url": site.index_url, "participant_url": site.participant_url,
                "participant_qr": QR_TOKEN.format(site.participant_url) if site.participant_url else None}
     documents, users = [], _users(cards)
     for card in cards:
@@ -225,7 +232,7 @@ def card_html(env: jinja2.Environment, card: Card, locale: str, labels: dict, si
     url = site.page_urls.get(card.id)
     return env.get_template(TEMPLATE).render(
         card=card, text=card.texts[locale], locale=locale, labels=labels[locale],
-        site_name=site.name, url=url, qr=QR_TOKEN.format(url) if url else None,
+        site_name=site.name, author=site.author, url=url, qr=QR_TOKEN.format(url) if url else None,
         crisis=site.crisis, safety_url=site.safety_url,
         methods=[by_id[name] for name in card.methods if name in by_id],
         used_in=(users or {}).get(card.id, []),

@@ -20,6 +20,7 @@ Keeps no state between builds. Depends on `search_labels`, `search_words`, `sear
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -73,7 +74,7 @@ def on_post_build(config):
         count = search_pagefind.index(site_dir, pages)
     except search_pagefind.IndexingFailed as problem:
         raise PluginError(f"Search: Pagefind could not index the site: {problem}") from None
-    log.info(f"search: {count} pages indexed with Pagefind")
+    log.info(f"search: {count} pages indexed with Pagefind" + ("; without base forms (SEARCH_BASE_FORMS=0)" if _base_forms_off() else ""))
 
 
 def _ui(config, lang, base_url: str) -> dict:
@@ -105,7 +106,14 @@ def _pages_of(lang, site_dir: Path, languages) -> list[Path]:
     )
 
 
+def _base_forms_off() -> bool:
+    """A preview without Voikko (make serve, hooks/system_parts.py) indexes words as written."""
+    return os.environ.get("SEARCH_BASE_FORMS") == "0"
+
+
 def _analyser(locale: str):
+    if _base_forms_off():
+        return None
     try:
         return search_words.voikko_analyses(locale)
     except RuntimeError as problem:

@@ -14,7 +14,7 @@ ending, undo a stem change, keep only the guesses that are in the vocabulary).
 
 A language without an analyser (Swedish: Snowball's stemmer handles most of its definite, plural
 and genitive forms) is indexed as written, and its guesses are checked against its pages' own
-words. Pure helpers: no MkDocs imports.
+words. Voikko comes through `system_parts` (shared with the spell check). Pure helpers: no MkDocs imports.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import product
+
+import system_parts
 
 OPEN, CLOSE = "\u2045", "\u2046"
 """Around the base forms added after a word (⁅ ⁆): the script recognises and removes them."""
@@ -94,13 +96,10 @@ def voikko_analyses(locale: str) -> Analyses | None:
     if locale not in ANALYSED:
         return None
     try:
-        import libvoikko
-        analyser = libvoikko.Voikko(locale)
-    except (ImportError, OSError) as problem:
-        raise RuntimeError(
-            f"the search needs the Voikko analyser for '{locale}' ({problem}); "
-            "install it with: sudo apt-get install voikko-fi (and `make setup` for the Python binding)"
-        ) from None
+        analyser = system_parts.voikko(locale)
+    except system_parts.Missing as problem:
+        raise RuntimeError(f"the search needs the Voikko analyser for '{locale}': {problem}; "
+                           "or preview without base forms: SEARCH_BASE_FORMS=0 (make serve does so by itself)") from None
     return lru_cache(maxsize=None)(analyser.analyze)
 
 

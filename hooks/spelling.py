@@ -8,6 +8,7 @@ What: the words of every page and of every language block of the YAML files unde
 - any other language: Hunspell, with Debian's dictionary `hunspell-<locale>`
   (`/usr/share/hunspell/<locale>_FI`, else another `<locale>_*`); PyPI `chunspell` is the
   binding (it bundles libhunspell);
+  (both found through `system_parts`, which names the packages and honours GUIDE_HIDE_SYSTEM);
 - the project's word list `data/spelling/<locale>.txt`: names and terms the dictionary lacks.
 
 A word passes when the list or the dictionary accepts it as written; a word followed by a dot
@@ -39,11 +40,11 @@ from typing import Protocol
 
 import site_languages
 import spelling_sources
+import system_parts
 from spelling_sources import Text, Word
 
 PROJECT = Path(__file__).resolve().parents[1]
 WORD_LISTS = Path("data") / "spelling"
-HUNSPELL_DIR = Path("/usr/share/hunspell")
 COLON_ENDING = re.compile(r"[a-zåäö]{1,5}")
 SUGGESTIONS = 3
 
@@ -67,25 +68,21 @@ def dictionary(locale: str) -> tuple[Dictionary, str]:
 
 def _voikko() -> Dictionary:
     try:
-        import libvoikko
-    except ImportError:
-        raise SetupError("The Voikko binding is not installed: run make setup (PyPI libvoikko).") from None
-    try:
-        return libvoikko.Voikko("fi")
-    except (OSError, libvoikko.VoikkoException) as error:
-        raise SetupError(f"Voikko cannot start ({error}). On Debian: sudo apt-get install libvoikko1 voikko-fi.") from None
+        return system_parts.voikko("fi")
+    except system_parts.Missing as problem:
+        raise SetupError(f"Finnish needs Voikko: {problem}.") from None
 
 
 def _hunspell(locale: str) -> tuple[Dictionary, str]:
-    found = sorted(HUNSPELL_DIR.glob(f"{locale}_*.dic"), key=lambda path: path.stem != f"{locale}_FI")
-    if not found:
-        raise SetupError(f"No Hunspell dictionary for {locale!r} in {HUNSPELL_DIR}. On Debian: "
-                         f"sudo apt-get install hunspell-{locale}.")
+    try:
+        found = system_parts.hunspell_dictionary(locale)
+    except system_parts.Missing as problem:
+        raise SetupError(f"Spelling of {locale!r} needs Hunspell: {problem}.") from None
     try:
         import hunspell
     except ImportError:
         raise SetupError("The Hunspell binding is not installed: run make setup (PyPI chunspell).") from None
-    return hunspell.Hunspell(found[0].stem, hunspell_data_dir=str(HUNSPELL_DIR)), f"Hunspell {found[0].stem}"
+    return hunspell.Hunspell(found.stem, hunspell_data_dir=str(found.parent)), f"Hunspell {found.stem}"
 
 
 # ---- Word lists --------------------------------------------------------------------------

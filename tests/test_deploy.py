@@ -23,6 +23,8 @@ from sitebuild import PROJECT
 
 DEPLOY = PROJECT / "deploy" / "nginx"
 SITE_RULES = DEPLOY / "vertaisryhmaopas-site.conf"
+LOG_RULES = DEPLOY / "vertaisryhmaopas-log.conf"
+SERVER_BLOCKS = DEPLOY / "vertaisryhmaopas.conf"
 
 MAIN_CONFIG = """
 {user}
@@ -34,6 +36,7 @@ http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     access_log off;
+    include {log_rules};
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -42,6 +45,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {site};
+        access_log {tmp}/access.log vertaisryhmaopas_paths;
         include {rules};
     }}
 }}
@@ -54,14 +58,20 @@ def nginx_path() -> str:
 
 
 @pytest.fixture(scope="module")
-def server(site, tmp_path_factory):
+def nginx_folder(tmp_path_factory) -> Path:
+    """The test server's folder: its configuration, pid file and logs (access.log, error.log)."""
+    return tmp_path_factory.mktemp("nginx")
+
+
+@pytest.fixture(scope="module")
+def server(site, nginx_folder):
     """The built site served by nginx with the deploy recipe's rules, on a free loopback port."""
-    executable, tmp = nginx_path(), tmp_path_factory.mktemp("nginx")
+    executable, tmp = nginx_path(), nginx_folder
     port = _free_port()
     config = tmp / "nginx.conf"
     # As root, nginx's workers would run as nobody, who cannot read pytest's private folders.
     user = "user root;" if os.geteuid() == 0 else ""
-    config.write_text(MAIN_CONFIG.format(user=user, tmp=tmp, port=port, site=site, rules=SITE_RULES))
+    config.write_text(MAIN_CONFIG.format(user=user, tmp=tmp, port=port, site=site, rules=SITE_RULES, log_rules=LOG_RULES))
     output = tmp / "nginx.out"
     with output.open("wb") as log:
         process = subprocess.Popen([executable, "-p", str(tmp), "-c", str(config), "-g", "daemon off;"],
@@ -119,6 +129,28 @@ def test_security_headers_on_every_answer(server, site, path):
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_requests_are_logged_without_their_query_string(server, nginx_folder):
+    """The access log keeps method, path and status, but no query string (the planner's places
+    and meeting links, searched words), no IP address, referrer or browser; the error log
+    does not name missing files (with their query strings) either."""
+    secrets = "paikka=Kirjaston%20kokoushuone&linkki=https%3A%2F%2Fmeet.example.org%2Fsalainen"
+    get(server + f"suunnittelu/?{secrets}", Referer="https://elsewhere.example.org/", **{"User-Agent": "Lukija/1.0"})
+    get(server + "sv/finns-inte/?q=ensam")
+    get(server + "assets/javascripts/bundle.00000000.min.js?q=ensam")
+    access = (nginx_folder / "access.log").read_text()
+    assert '"GET /suunnittelu/" 200' in access and '"GET /sv/finns-inte/" 404' in access
+    assert "?" not in access and "127.0.0.1" not in access
+    assert not any(word in access for word in ("Kirjast", "meet.example", "ensam", "elsewhere", "Lukija"))
+    assert "ensam" not in (nginx_folder / "error.log").read_text()
+
+
+def test_every_shipped_server_block_logs_with_the_private_format():
+    """Both server blocks (https and the redirect) write their access log in the format without query strings."""
+    blocks = SERVER_BLOCKS.read_text("utf-8").split("server {")[1:]
+    assert "include vertaisryhmaopas-log.conf;" in SERVER_BLOCKS.read_text("utf-8")
+    assert len(blocks) == 2 and all("vertaisryhmaopas_paths;" in block for block in blocks)
 
 
 def test_text_is_compressed(server):

@@ -4,7 +4,6 @@ reads only prose, writes nothing, and passes on the whole guide."""
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import site_languages
 import sitebuild
 import spelling
 import spelling_sources
+import system_parts
 from sitebuild import PROJECT
 
 FIXTURE = Path(__file__).parent / "data" / "spelling" / "project"
@@ -80,11 +80,21 @@ def test_lang_option_limits_the_check(capsys):
 
 def test_missing_dictionary_says_what_to_install(capsys, monkeypatch, tmp_path):
     """Without the Swedish dictionary the check stops (exit 2) and names the Debian package."""
-    monkeypatch.setattr(spelling, "HUNSPELL_DIR", tmp_path)
+    monkeypatch.setattr(system_parts, "HUNSPELL_DIR", tmp_path)
+    assert spelling.main([str(FIXTURE), "--lang", "sv"]) == 2
+    assert capsys.readouterr().err == (
+        f"Spelling not checked: Spelling of 'sv' needs Hunspell: the Hunspell dictionary for 'sv' is not in {tmp_path}; "
+        f"install it with: {system_parts.install_command('hunspell')}.\n")
+    assert system_parts.install_command("hunspell").endswith("apt-get install hunspell-sv")
+
+
+def test_hidden_voikko_stops_the_check_naming_the_packages(capsys, monkeypatch):
+    """With Voikko hidden (GUIDE_HIDE_SYSTEM, as on a machine without it) the check stops and names the command."""
+    monkeypatch.setenv("GUIDE_HIDE_SYSTEM", "voikko")
     assert spelling.main([str(FIXTURE)]) == 2
     assert capsys.readouterr().err == (
-        f"Spelling not checked: No Hunspell dictionary for 'sv' in {tmp_path}. "
-        f"On Debian: sudo apt-get install hunspell-sv.\n")
+        "Spelling not checked: Finnish needs Voikko: Voikko is hidden (GUIDE_HIDE_SYSTEM); "
+        f"install it with: {system_parts.install_command('voikko')}.\n")
 
 
 def test_bad_word_list_line_is_named(tmp_path):
@@ -212,13 +222,14 @@ def test_word_lists_hold_only_what_the_dictionary_lacks(locale):
 
 
 def test_setup_installs_the_dictionaries():
-    """The bindings are pinned, the Debian packages named in .ci/run and the README, and make
-    translations runs the check after the translation status."""
+    """The bindings are pinned, the Debian packages in the list .ci/run and make test install
+    from and named in the README, and make translations runs the check after the translation status."""
     pins = (PROJECT / "requirements.txt").read_text("utf-8").splitlines()
     assert {"libvoikko==4.3", "chunspell==2.0.5"} <= set(pins)
-    packages = re.search(r"^packages=\((.*)\)$", (PROJECT / ".ci" / "run").read_text("utf-8"), re.MULTILINE)
+    packages = [line.split()[0] for line in (PROJECT / ".ci" / "debian-packages.txt").read_text("utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
     readme = (PROJECT / "README.md").read_text("utf-8")
     for package in ("libvoikko1", "voikko-fi", "hunspell-sv"):
-        assert package in packages.group(1).split() and package in readme
+        assert package in packages and package in readme
     recipe = (PROJECT / "Makefile").read_text("utf-8").split("\ntranslations:")[1].split("\n\n")[0]
     assert recipe.index("hooks/translation_status.py") < recipe.index("hooks/spelling.py")
