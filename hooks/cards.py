@@ -56,10 +56,12 @@ def on_files(files: Files, config) -> Files:
     cards, _ = _load(config)
     for file in _theme_card_files(files, config):
         files.remove(file)
-    for lang in site_languages.site_languages(config):
-        files.append(_placeholder(lang, cards_render.INDEX_URI, InclusionLevel.INCLUDED, config))
-        for card in cards:
-            files.append(_placeholder(lang, cards_render.page_uri(card.id), InclusionLevel.NOT_IN_NAV, config))
+    made = [(lang, cards_render.INDEX_URI, _cards_dir(config), InclusionLevel.INCLUDED) for lang in site_languages.site_languages(config)]
+    made += [(lang, cards_render.page_uri(card.id), card.source, InclusionLevel.NOT_IN_NAV)
+             for lang in site_languages.site_languages(config) for card in cards]
+    _refuse_taken(files, [(site_languages.localized_uri(lang, uri), source) for lang, uri, source, _ in made], config)
+    for lang, uri, _, inclusion in made:
+        files.append(_placeholder(lang, uri, inclusion, config))
     return files
 
 
@@ -125,8 +127,9 @@ def _pdfs(env, cards, labels: dict, printables: dict, order, lang, files: Files,
         rendered = sum(outcome.rendered for outcome in found)
         line = f"Card PDFs ({locale}): {len(found)} files, {rendered} rendered, {len(found) - rendered} from the cache, in {seconds:.2f} s"
         (log.info if lang.default or rendered else log.debug)(line)
-    for outcome in outcomes[lang.locale]:
-        uri = site_languages.localized_uri(lang, f"kortit/{outcome.file_name}")
+    made = [(site_languages.localized_uri(lang, f"kortit/{outcome.file_name}"), outcome) for outcome in outcomes[lang.locale]]
+    _refuse_taken(files, [(uri, _cards_dir(config)) for uri, _ in made], config)
+    for uri, outcome in made:
         files.append(File.generated(config, uri, abs_src_path=str(outcome.path), inclusion=InclusionLevel.INCLUDED))
     return next(job.plan.links for job in jobs if job.plan.locale == lang.locale)
 
@@ -171,6 +174,14 @@ def _theme_card_files(files: Files, config) -> list[File]:
         file for file in files
         if file.src_uri.startswith("cards/") and file.abs_src_path and not Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
     ]
+
+
+def _refuse_taken(files: Files, made: list[tuple[str, Path]], config) -> None:
+    """Stop before a generated file would silently replace one a person wrote (MkDocs only
+    logs that at INFO level), naming both."""
+    taken = page_sources.taken(files, made, config)
+    if taken:
+        raise PluginError("Generated card files would replace written ones:\n  " + "\n  ".join(taken))
 
 
 def _placeholder(lang, uri: str, inclusion, config) -> File:
