@@ -179,7 +179,7 @@ def _theme_card_files(files: Files, config) -> list[File]:
 def _refuse_taken(files: Files, made: list[tuple[str, Path]], config) -> None:
     """Stop before a generated file would silently replace one a person wrote (MkDocs only
     logs that at INFO level), naming both."""
-    taken = page_sources.taken(files, made, config)
+    taken = page_sources.taken(files, made, site_languages.site_languages(config), config)
     if taken:
         raise PluginError("Generated card files would replace written ones:\n  " + "\n  ".join(taken))
 

@@ -50,6 +50,7 @@ import jinja2
 import markupsafe
 import segno
 
+import cards_pdf_guard
 import cards_render
 from cards_model import Card
 
@@ -373,8 +374,7 @@ def render(jobs: list[Job], stylesheet: Path, workers: int | None = None) -> dic
     done: dict[str, list[Outcome]] = {}
     workers = min(len(pending), workers or os.cpu_count() or 1)
     if workers > 1:
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(stylesheet,)) as pool:
+        with worker_pool(workers, stylesheet) as pool:
             for job, outcomes in zip(pending, pool.map(_render_job, pending)):
                 done[job.plan.locale] = outcomes
     else:
@@ -390,9 +390,18 @@ def render(jobs: list[Job], stylesheet: Path, workers: int | None = None) -> dic
 _WORKER_RENDERER: Renderer | None = None
 
 
-def _start_worker(stylesheet: Path) -> None:
-    """A worker process sets WeasyPrint up once (stylesheet, fonts), for all its documents."""
+def worker_pool(workers: int, stylesheet: Path) -> concurrent.futures.ProcessPoolExecutor:
+    """Processes that render with one WeasyPrint setup each, and end when this process ends."""
+    context = multiprocessing.get_context("fork")
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                                  initargs=(stylesheet, os.getpid()))
+
+
+def _start_worker(stylesheet: Path, parent: int) -> None:
+    """A worker process ends with the build, and sets WeasyPrint up once (stylesheet, fonts),
+    for all its documents."""
     global _WORKER_RENDERER
+    cards_pdf_guard.end_with_parent(parent)
     _WORKER_RENDERER = Renderer(stylesheet)
     _WORKER_RENDERER.setup()
 
@@ -517,8 +526,8 @@ class Renderer:
             import weasyprint  # here, not at the top: see the module docstring
             from weasyprint.text.fonts import FontConfiguration
 
-            # Local files only (the stylesheet, the font, data: URLs of pictures): no network.
-            fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+            # The print files beside the stylesheet (it, the font) and data: URLs only (cards_pdf_guard).
+            fetcher = cards_pdf_guard.print_files_only(self.stylesheet.parent)
             with warnings.catch_warnings():
                 # Said when the machine has no fonts at all: ours come through @font-face.
                 warnings.filterwarnings("ignore", "No fonts configured in FontConfig", UserWarning)

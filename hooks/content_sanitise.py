@@ -93,7 +93,8 @@ def findings(fragment: str) -> list[Finding]:
         if element is tree:
             continue
         if not isinstance(element.tag, str):
-            found.append(Finding("<!", f"a comment: {COMMENT}"))
+            text = (element.text or "").strip()
+            found.append(Finding(text[:20] if text else "<!", f"a comment: {COMMENT}"))
         else:
             found += _element_findings(element)
     if any(code.startswith("eof-in-") for _, code, _ in parser.errors):
@@ -191,4 +192,4 @@ def _address_findings(tag: str, name: str, value: str) -> list[Finding]:
 def _last_tag(fragment: str) -> str:
     """The last markup opening in the fragment: where something was left open."""
     start = max(fragment.rfind("<"), 0)
-    return fragment[start:start + 20].splitlines()[0] if fragment[start:] else ""
+    return fragment[start:].splitlines()[0][:200] if fragment[start:] else ""
