@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import textwrap
+import threading
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,14 +13,26 @@ from bs4 import BeautifulSoup
 import site_languages
 import sitebuild
 import content_sanitise
-from pages import soup
+from pages import file_of, html_pages, soup
 
 EVIL_TITLE = "Raha</title><script>alert(1)</script>"
 EVIL_TEXT = '"><script>alert(2)</script>'
 SITE_SCRIPTS = {entry["path"] if isinstance(entry, dict) else entry
                 for entry in site_languages.read_config_file(sitebuild.PROJECT / "mkdocs.yml").get("extra_javascript", [])}
-THEME_SCRIPT_SOURCES = {"bundle", "md-scope", *SITE_SCRIPTS}
-"""The theme's scripts and the site's own script files (mkdocs.yml extra_javascript)."""
+THEME_SCRIPT_SOURCES = {"bundle", "md-scope", "assets/javascripts/planner.js", *SITE_SCRIPTS}
+"""The theme's scripts and the site's own script files (mkdocs.yml extra_javascript; the planner's, hooks/planner.py)."""
+
+
+AS_TEXT = textwrap.dedent("""
+
+    Koodina `<img src=x onerror=alert(4)>` ja merkkiviittauksina &lt;script&gt;alert(5)&lt;/script&gt;.
+
+    Linkin otsikko [x](turvallisuus.md "\\"><img src=x onerror=alert(6)>") ja <abbr title="<script>alert(7)</script>">lyhenne</abbr>.
+    """)
+"""Vectors the guide lets through as text: they must reach readers as text and run nothing."""
+HEADING_TITLE = 'Turva &lt;script&gt;alert(8)&lt;/script&gt; <abbr title="<!--">a</abbr><abbr title="--><img src=x onerror=alert(9)>">b</abbr>'
+"""A first heading whose title MkDocs takes by naive tag stripping (its comment rule eats the quotes)."""
+HEADING_TEXT = "Turva <script>alert(8)</script> ab"
 
 
 def build_copy(project, tmp_path, **env):
@@ -198,7 +213,10 @@ def evil_build(tmp_path_factory):
     goal = next(line for line in card.read_text("utf-8").splitlines() if line.startswith("  goal:"))
     replace(card, goal, f"  goal: '{EVIL_TEXT} <script>alert(3)</script>'")
     page = project / "docs" / "ohjaajalle.md"
-    page.write_text(f"---\ntitle: '{EVIL_TITLE}'\ndescription: '{EVIL_TEXT}'\n---\n" + page.read_text("utf-8"), "utf-8")
+    page.write_text(f"---\ntitle: '{EVIL_TITLE}'\ndescription: '{EVIL_TEXT}'\n---\n" + page.read_text("utf-8") + AS_TEXT, "utf-8")
+    heading_page = project / "docs" / "turvallisuus.md"
+    body = heading_page.read_text("utf-8").split("\n", 1)[1]
+    heading_page.write_text(f"# {HEADING_TITLE}\n{body}", "utf-8")
     sources = sitebuild.snapshot(project)
     result = sitebuild.build(project, tmp_path_factory.mktemp("evil") / "site", CARDS_PDF="0")
     assert result.returncode == 0, result.log
@@ -231,3 +249,46 @@ def test_front_matter_title_and_description_are_inert_everywhere(evil_build):
     front = (evil_build / "index.html").read_text("utf-8")
     assert EVIL_TITLE in soup(evil_build, "").select_one("nav.md-nav--primary").get_text()
     assert own_scripts(front) == []
+
+
+def test_title_from_a_heading_is_its_text_everywhere(evil_build):
+    """A title MkDocs takes from the first heading is the heading's text in <title>, the header, the
+    navigation and the neighbours' footers; nothing of it runs (#4)."""
+    page = soup(evil_build, "turvallisuus/")
+    assert page.title.get_text().startswith(HEADING_TEXT)
+    assert page.select_one(".md-header__topic[data-md-component=header-topic]").get_text().strip() == HEADING_TEXT
+    assert HEADING_TEXT in soup(evil_build, "").select_one("nav.md-nav--primary").get_text()
+    footers = [soup(evil_build, url).select_one(".md-footer") for url in html_pages(evil_build)]
+    assert any(footer and HEADING_TEXT in footer.get_text() for footer in footers)
+    for url in html_pages(evil_build):
+        assert own_scripts(file_of(evil_build, url).read_text("utf-8")) == [], url
+        assert not soup(evil_build, url).select("img[onerror]"), url
+
+
+@pytest.mark.browser
+def test_no_injected_script_runs_on_a_site_served_without_headers(evil_build, browser):
+    """Served with no headers at all, and even with the pages' own policy switched off in the
+    browser, no vector the guide lets through as text opens a dialog or runs (a browser test)."""
+    handler = functools.partial(_Quiet, directory=str(evil_build))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin, ran = f"http://127.0.0.1:{server.server_port}/", []
+    try:
+        for bypass in (False, True):
+            context = browser.new_context(bypass_csp=bypass)
+            page = context.new_page()
+            page.on("dialog", lambda dialog: (ran.append(dialog.message), dialog.dismiss()))
+            page.on("pageerror", lambda error: ran.append(str(error)))
+            for url in ["", "ohjaajalle/", "turvallisuus/", "suunnittelu/", "kortit/", "kortit/raha/", "sv/kortit/raha/"]:
+                page.goto(origin + url, wait_until="load")
+                page.mouse.click(5, 5)
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ran == []
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
