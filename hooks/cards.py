@@ -3,7 +3,8 @@
 
 - `on_files` at priority -90, just before mkdocs-static-i18n's (-100): loads and validates
   every card (all problems at once, as a PluginError) and registers placeholder files
-  `kortit/<id>.md` and `kortit/index.md` in every language, so the plugin gives them
+  `kortit/<id>.md` and `kortit/index.md` in every language (never over a page a person wrote
+  there: that stops the build naming both files), so the plugin gives them
   language alternates (the switcher links card twins). A file generated with content
   before the plugin crashes it; after it, it gets no alternates. It also drops the theme's
   `cards/` folder (templates, print stylesheet, font) from the files to publish: those are
@@ -14,6 +15,7 @@
   `kortit/` of the language root. What the cache lacks is rendered first; the default
   language's build (the first) renders what every language lacks, one process per language
   in parallel (`cards_pdf.render`), so the later languages' builds find theirs in the cache.
+  A PDF never replaces a file written in the pages' folders either.
   The PDFs print the card pages' web addresses (and QR codes of them) when the build has a
   public site_url; the card pages and the index link the PDFs with relative Markdown links,
   which the strict build validates. Then it fills the placeholders with Markdown rendered from

@@ -1,7 +1,10 @@
 """Meeting cards: load `data/cards/<id>.yml`, validate them, and give them one typed model.
 
 The card's shape is declared once, in `data/card.schema.json` (JSON Schema, also used by
-editors through each file's yaml-language-server modeline). This module validates a file
+editors through each file's yaml-language-server modeline). A card file is UTF-8 text named
+`<id>.yml` (other files in the folder are named in an error, not ignored), read by
+`yaml_strict` (no duplicate keys, aliases or huge files); its id may not be a reserved page
+name (`cards_messages.RESERVED_IDS`). This module validates a file
 against it with `jsonschema`, then checks the outline rules a schema cannot express, and
 reports every problem of every file at once, each as `file:line: field: what is expected`.
 

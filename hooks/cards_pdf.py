@@ -7,7 +7,9 @@ rendered to HTML by the templates in `overrides/cards/` (`print.html.jinja` a ca
 feedback form, `print-booklet.html.jinja` a booklet's cover and contents) in the environment of
 `cards_render.environment`, so escaping and `inline_markdown` are those of the web pages.
 WeasyPrint lays them out with `cards/print.css` and the font beside it (`cards/fonts/`, loaded
-through @font-face) into tagged PDFs (PDF/UA-1). A card whose page has a public address carries
+through @font-face) into tagged PDFs (PDF/UA-1). WeasyPrint reads only `data:` addresses and
+the files beside the stylesheet (`cards_pdf_guard.print_files_only`): a card text cannot make it
+read the build machine's files or the network. A card whose page has a public address carries
 a QR code of it (segno, vector SVG); without a public address no address and no QR code.
 
 Booklets are assembled, not laid out again: a booklet is its cover and contents (laid out on
@@ -21,7 +23,8 @@ Cache and parallel work. A document's PDF is cached under a key that hashes its 
 shapes its layout besides (stylesheet, fonts, WeasyPrint version, options); a booklet's key
 hashes its cover HTML and its parts' keys. `render` makes what is missing from the cache for
 one or more languages, one task per language in a process pool (each process sets WeasyPrint up
-once); a booklet is assembled in the process that laid out its parts.
+once, and ends when the build's process ends, even if it is killed: `cards_pdf_guard.end_with_parent`);
+a booklet is assembled in the process that laid out its parts.
 
 Pure helpers: no MkDocs imports. WeasyPrint is imported only when something is rendered (the
 import alone takes about half a second): a build served from the cache never loads it.
