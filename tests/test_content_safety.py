@@ -165,6 +165,13 @@ def test_parser_differential_vectors_stop_the_build_each_at_its_line(project_cop
 
         Katso ![kuva](file:///etc/hostname).
 
+        Lue [viite][r2] nyt.
+
+        [r2]: &#106;avascript:alert(3)
+
+        Katso [x](java
+        script:alert(4)) nyt.
+
         <div>
         <img src=x onerror=alert(125) x="
         """))
@@ -178,6 +185,8 @@ def test_parser_differential_vectors_stop_the_build_each_at_its_line(project_cop
         ("jav&#x09;ascript", "a javascript: address in href="),
         ("jav&#x61;script", "a javascript: address in href="),
         ("file:///etc/hostname", "a file: address in src="),
+        ("&#106;avascript", "a javascript: address in href="),
+        ("[x](java", "a javascript: address in href="),
         ('<img src=x onerror=alert(125) x="', "a tag, comment or attribute left open at the end of the content"),
     ]:
         assert f"{name}:{line_number(page, needle)}: {message}" in result.log, (needle, result.log[-3000:])
