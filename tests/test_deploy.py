@@ -103,6 +103,14 @@ def test_every_translated_language_has_its_404_rule():
         assert f"location /{lang.locale}/ {{\n    error_page 404 /{lang.locale}/404.html;" in rules
 
 
+def test_rules_send_the_sites_fixed_policy_and_hide_the_version():
+    """The nginx rules carry exactly the policy every page carries (csp.site_policy, fixed before the
+    build) and turn server_tokens off, checked without a server (#3, #23)."""
+    rules = SITE_RULES.read_text("utf-8")
+    assert f'add_header Content-Security-Policy "{csp.site_policy(header=True)}" always;' in rules
+    assert "\nserver_tokens off;\n" in rules
+
+
 def test_card_pdf_is_served_as_a_pdf(server):
     """A card's PDF is served with its PDF type."""
     status, headers, body = get(server + "sv/kortit/raha.pdf")
