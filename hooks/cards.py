@@ -3,7 +3,8 @@
 
 - `on_files` at priority -90, just before mkdocs-static-i18n's (-100): loads and validates
   every card (all problems at once, as a PluginError) and registers placeholder files
-  `kortit/<id>.md` and `kortit/index.md` in every language, so the plugin gives them
+  `kortit/<id>.md` and `kortit/index.md` in every language (never over a page a person wrote
+  there: that stops the build naming both files), so the plugin gives them
   language alternates (the switcher links card twins). A file generated with content
   before the plugin crashes it; after it, it gets no alternates. It also drops the theme's
   `cards/` folder (templates, print stylesheet, font) from the files to publish: those are
@@ -14,6 +15,7 @@
   `kortit/` of the language root. What the cache lacks is rendered first; the default
   language's build (the first) renders what every language lacks, one process per language
   in parallel (`cards_pdf.render`), so the later languages' builds find theirs in the cache.
+  A PDF never replaces a file written in the pages' folders either.
   The PDFs print the card pages' web addresses (and QR codes of them) when the build has a
   public site_url; the card pages and the index link the PDFs with relative Markdown links,
   which the strict build validates. Then it fills the placeholders with Markdown rendered from
@@ -58,10 +60,12 @@ def on_files(files: Files, config) -> Files:
     cards, _ = _load(config)
     for file in _theme_card_files(files, config):
         files.remove(file)
-    for lang in site_languages.site_languages(config):
-        files.append(_placeholder(lang, cards_render.INDEX_URI, InclusionLevel.INCLUDED, config))
-        for card in cards:
-            files.append(_placeholder(lang, cards_render.page_uri(card.id), InclusionLevel.NOT_IN_NAV, config))
+    made = [(lang, cards_render.INDEX_URI, _cards_dir(config), InclusionLevel.INCLUDED) for lang in site_languages.site_languages(config)]
+    made += [(lang, cards_render.page_uri(card.id), card.source, InclusionLevel.NOT_IN_NAV)
+             for lang in site_languages.site_languages(config) for card in cards]
+    _refuse_taken(files, [(site_languages.localized_uri(lang, uri), source) for lang, uri, source, _ in made], config)
+    for lang, uri, _, inclusion in made:
+        files.append(_placeholder(lang, uri, inclusion, config))
     return files
 
 
@@ -131,8 +135,9 @@ def _pdfs(env, cards, labels: dict, printables: dict, order, lang, files: Files,
         rendered = sum(outcome.rendered for outcome in found)
         line = f"Card PDFs ({locale}): {len(found)} files, {rendered} rendered, {len(found) - rendered} from the cache, in {seconds:.2f} s"
         (log.info if lang.default or rendered else log.debug)(line)
-    for outcome in outcomes[lang.locale]:
-        uri = site_languages.localized_uri(lang, f"kortit/{outcome.file_name}")
+    made = [(site_languages.localized_uri(lang, f"kortit/{outcome.file_name}"), outcome) for outcome in outcomes[lang.locale]]
+    _refuse_taken(files, [(uri, _cards_dir(config)) for uri, _ in made], config)
+    for uri, outcome in made:
         files.append(File.generated(config, uri, abs_src_path=str(outcome.path), inclusion=InclusionLevel.INCLUDED))
     return next(job.plan.links for job in jobs if job.plan.locale == lang.locale)
 
@@ -180,6 +185,14 @@ def _theme_card_files(files: Files, config) -> list[File]:
         file for file in files
         if file.src_uri.startswith("cards/") and file.abs_src_path and not Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
     ]
+
+
+def _refuse_taken(files: Files, made: list[tuple[str, Path]], config) -> None:
+    """Stop before a generated file would silently replace one a person wrote (MkDocs only
+    logs that at INFO level), naming both."""
+    taken = page_sources.taken(files, made, site_languages.site_languages(config), config)
+    if taken:
+        raise PluginError("Generated card files would replace written ones:\n  " + "\n  ".join(taken))
 
 
 def _placeholder(lang, uri: str, inclusion, config) -> File:

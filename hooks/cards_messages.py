@@ -13,6 +13,11 @@ from pathlib import Path
 
 import yaml
 
+import yaml_strict
+
+RESERVED_IDS = {"index": "the card index page (kortit/index.md)"}
+"""Card ids whose page would replace another page of the guide."""
+CARD_SUFFIX = ".yml"
 SLUG_EXAMPLE = "tyokyky-ja-palautuminen"
 TEXT_KEYS = ("questions", "materials", "facilitator_notes")
 OPTIONAL_KEYS = ("adaptations", "opt_out", "handout")
@@ -35,6 +40,8 @@ class Where:
 
     def syntax_error(self, error: yaml.MarkedYAMLError) -> str:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
+        if isinstance(error, yaml_strict.StrictError):
+            return f"{self.name}:{line}: {error.problem}"
         return f"{self.name}:{line}: YAML syntax error: {error.problem}; check the indentation and quote texts that contain ': '"
 
     def schema_errors(self, node, errors) -> list[str]:
@@ -45,6 +52,8 @@ class Where:
 def outline_problems(where: Where, node, data: dict, locales: tuple[str, ...]) -> list[str]:
     """The rules a complete session outline must meet, beyond the schema."""
     problems = []
+    if data["id"] in RESERVED_IDS:
+        problems.append(where.at(node, ("id",), f"'{data['id']}' is reserved for {RESERVED_IDS[data['id']]}; choose another id and rename the file"))
     if where.path.stem != data["id"]:
         problems.append(where.at(node, ("id",), f"'{data['id']}' does not match the file name {where.path.name}; rename the file to {data['id']}.yml or fix the id"))
     problems += _phase_problems(where, node, data)
@@ -52,6 +61,35 @@ def outline_problems(where: Where, node, data: dict, locales: tuple[str, ...]) -
     if data["meeting"] == METHOD and "methods" in data:
         problems.append(where.at(node, ("methods",), "a method card cannot use other method cards; remove the list (meeting cards name the methods they use)"))
     return problems
+
+
+class NotText(Exception):
+    """A file that is not UTF-8 text."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.line = line
+
+
+def read_text(path: Path) -> str:
+    """A data file's text; raises NotText, with the line of the first byte that is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise NotText(f"(file): byte 0x{raw[error.start]:02x} is not UTF-8 text; save the file as UTF-8 "
+                      "(in the editor: Save with encoding, UTF-8)", line) from None
+
+
+def misnamed_files(cards_dir: Path, root: Path) -> list[str]:
+    """Files in the cards folder that are not read as cards: only `<id>.yml` is."""
+    return [
+        f"{Where(path, root).name}: card files end in {CARD_SUFFIX} (this one is not read); rename it to {path.stem.lower()}{CARD_SUFFIX}"
+        + (" or move it out of the folder" if path.suffix.lower() not in (".yml", ".yaml") else "")
+        for path in sorted(cards_dir.iterdir())
+        if path.suffix != CARD_SUFFIX and not path.name.startswith(".")
+    ]
 
 
 def duplicates(cards, root: Path) -> list[str]:
@@ -76,7 +114,7 @@ def method_problems(cards, root: Path) -> list[str]:
         wrong = [(index, name) for index, name in enumerate(card.methods) if _method_mismatch(card, by_id.get(name))]
         if not wrong:
             continue
-        where, node = Where(card.source, root), yaml.compose(card.source.read_text("utf-8"))
+        where, node = Where(card.source, root), yaml_strict.parse(card.source.read_text("utf-8"))[0]
         methods = sorted(other.id for other in cards if other.meeting == METHOD and other.model == card.model)
         known = f"method cards of this model: {', '.join(methods)}" if methods else "this model has no method cards yet"
         for index, name in wrong:

@@ -1,7 +1,10 @@
 """Meeting cards: load `data/cards/<id>.yml`, validate them, and give them one typed model.
 
 The card's shape is declared once, in `data/card.schema.json` (JSON Schema, also used by
-editors through each file's yaml-language-server modeline). This module validates a file
+editors through each file's yaml-language-server modeline). A card file is UTF-8 text named
+`<id>.yml` (other files in the folder are named in an error, not ignored), read by
+`yaml_strict` (no duplicate keys, aliases or huge files); its id may not be a reserved page
+name (`cards_messages.RESERVED_IDS`). This module validates a file
 against it with `jsonschema`, then checks the outline rules a schema cannot express, and
 reports every problem of every file at once, each as `file:line: field: what is expected`.
 
@@ -21,6 +24,7 @@ import yaml
 
 import cards_messages
 import translation_stamps
+import yaml_strict
 
 ADAPTATIONS = ("remote", "mobility")
 """The keys of a card's `adaptations`, in the order pages and PDFs print them."""
@@ -106,7 +110,7 @@ def schema_path(cards_dir: Path) -> Path:
 
 def load_cards(cards_dir: Path, locales: list[str], root: Path) -> list[Card]:
     """All cards, sorted by model and order; raises CardProblems listing every problem."""
-    cards, problems = [], []
+    cards, problems = [], cards_messages.misnamed_files(cards_dir, root)
     for path in sorted(cards_dir.glob("*.yml")):
         card, found = load_card(path, tuple(locales), root)
         problems += found
@@ -115,7 +119,7 @@ def load_cards(cards_dir: Path, locales: list[str], root: Path) -> list[Card]:
     if not problems:
         problems += cards_messages.method_problems(cards, root)
     if problems:
-        raise CardProblems(problems)
+        raise CardProblems(list(dict.fromkeys(problems)))
     return sorted(cards, key=lambda card: (card.model, card.order))
 
 
@@ -123,30 +127,19 @@ def load_card(path: Path, locales: tuple[str, ...], root: Path) -> tuple[Card | 
     """One card and the problems in its file (the card is None when there are any)."""
     where = cards_messages.Where(path, root)
     try:
-        node, data = _parsed(path.read_text("utf-8"))
+        node, data = yaml_strict.parse(cards_messages.read_text(path))
+    except cards_messages.NotText as problem:
+        return None, [f"{where.name}:{problem.line}: {problem}"]
     except yaml.MarkedYAMLError as error:
         return None, [where.syntax_error(error)]
     if not isinstance(data, dict):
-        return None, [where.at(node, (), "the file must be a mapping of card fields (id: ..., model: ...)")]
+        return None, [f"{where.name}:1: (file): the file must be a mapping of card fields (id: ..., model: ...); "
+                      f"copy an existing card as a start" + (" (this file is empty)" if node is None else "")]
     schema = schema_path(path.parent).read_text("utf-8")
     problems = where.schema_errors(node, _validator(schema).iter_errors(data))
     if not problems:
         problems = cards_messages.outline_problems(where, node, data, locales)
     return (None, problems) if problems else (_card(data, locales, path), [])
-
-
-def _parsed(text: str):
-    """The YAML node tree (for line numbers) and the data. libyaml, when PyYAML has it, parses
-    ten times faster; a text it rejects is parsed again in pure Python, whose error messages
-    (and verdict) are the ones reported."""
-    loaders = [getattr(yaml, "CSafeLoader", None), yaml.SafeLoader]
-    for loader in filter(None, loaders):
-        try:
-            return yaml.compose(text, Loader=loader), yaml.load(text, Loader=loader)
-        except yaml.MarkedYAMLError:
-            if loader is yaml.SafeLoader:
-                raise
-    raise AssertionError("unreachable")
 
 
 @cache
@@ -196,8 +189,11 @@ def labels_path(cards_dir: Path) -> Path:
 def load_labels(cards_dir: Path, locales: list[str], root: Path) -> dict[str, dict]:
     """The interface texts of cards per language; raises CardProblems naming missing keys."""
     path = labels_path(cards_dir)
-    labels = yaml.safe_load(path.read_text("utf-8")) or {}
     where = cards_messages.Where(path, root)
+    try:
+        labels = yaml_strict.parse(path.read_text("utf-8"))[1] or {}
+    except yaml.MarkedYAMLError as error:
+        raise CardProblems([where.syntax_error(error)]) from None
     expected = _leaf_keys(labels.get(locales[0], {}))
     problems = [
         f"{where.name}: {locale}.{key}: missing; add the text in this language"

@@ -7,7 +7,9 @@ rendered to HTML by the templates in `overrides/cards/` (`print.html.jinja` a ca
 feedback form, `print-booklet.html.jinja` a booklet's cover and contents) in the environment of
 `cards_render.environment`, so escaping and `inline_markdown` are those of the web pages.
 WeasyPrint lays them out with `cards/print.css` and the font beside it (`cards/fonts/`, loaded
-through @font-face) into tagged PDFs (PDF/UA-1). A card whose page has a public address carries
+through @font-face) into tagged PDFs (PDF/UA-1). WeasyPrint reads only `data:` addresses and
+the files beside the stylesheet (`cards_pdf_guard.print_files_only`): a card text cannot make it
+read the build machine's files or the network. A card whose page has a public address carries
 a QR code of it (segno, vector SVG); without a public address no address and no QR code.
 Every sheet for participants (handouts, the voting sheet, the feedback form: the documents
 marked `for_participants`) ends with a band of the crisis numbers and, with a public address,
@@ -24,7 +26,8 @@ Cache and parallel work. A document's PDF is cached under a key that hashes its 
 shapes its layout besides (stylesheet, fonts, WeasyPrint version, options); a booklet's key
 hashes its cover HTML and its parts' keys. `render` makes what is missing from the cache for
 one or more languages, one task per language in a process pool (each process sets WeasyPrint up
-once); a booklet is assembled in the process that laid out its parts.
+once, and ends when the build's process ends, even if it is killed: `cards_pdf_guard.end_with_parent`);
+a booklet is assembled in the process that laid out its parts.
 
 Pure helpers: no MkDocs imports. WeasyPrint is imported only when something is rendered (the
 import alone takes about half a second): a build served from the cache never loads it.
@@ -53,6 +56,7 @@ import jinja2
 import markupsafe
 import segno
 
+import cards_pdf_guard
 import cards_render
 from cards_model import Card
 
@@ -391,8 +395,7 @@ def render(jobs: list[Job], stylesheet: Path, workers: int | None = None) -> dic
     done: dict[str, list[Outcome]] = {}
     workers = min(len(pending), workers or os.cpu_count() or 1)
     if workers > 1:
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(stylesheet,)) as pool:
+        with worker_pool(workers, stylesheet) as pool:
             for job, outcomes in zip(pending, pool.map(_render_job, pending)):
                 done[job.plan.locale] = outcomes
     else:
@@ -408,9 +411,18 @@ def render(jobs: list[Job], stylesheet: Path, workers: int | None = None) -> dic
 _WORKER_RENDERER: Renderer | None = None
 
 
-def _start_worker(stylesheet: Path) -> None:
-    """A worker process sets WeasyPrint up once (stylesheet, fonts), for all its documents."""
+def worker_pool(workers: int, stylesheet: Path) -> concurrent.futures.ProcessPoolExecutor:
+    """Processes that render with one WeasyPrint setup each, and end when this process ends."""
+    context = multiprocessing.get_context("fork")
+    return concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                                  initargs=(stylesheet, os.getpid()))
+
+
+def _start_worker(stylesheet: Path, parent: int) -> None:
+    """A worker process ends with the build, and sets WeasyPrint up once (stylesheet, fonts),
+    for all its documents."""
     global _WORKER_RENDERER
+    cards_pdf_guard.end_with_parent(parent)
     _WORKER_RENDERER = Renderer(stylesheet)
     _WORKER_RENDERER.setup()
 
@@ -535,8 +547,8 @@ class Renderer:
             import weasyprint  # here, not at the top: see the module docstring
             from weasyprint.text.fonts import FontConfiguration
 
-            # Local files only (the stylesheet, the font, data: URLs of pictures): no network.
-            fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"})
+            # The print files beside the stylesheet (it, the font) and data: URLs only (cards_pdf_guard).
+            fetcher = cards_pdf_guard.print_files_only(self.stylesheet.parent)
             with warnings.catch_warnings():
                 # Said when the machine has no fonts at all: ours come through @font-face.
                 warnings.filterwarnings("ignore", "No fonts configured in FontConfig", UserWarning)

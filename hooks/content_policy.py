@@ -1,7 +1,8 @@
-"""A Content-Security-Policy on every built page, computed from the page itself (`csp`).
+"""The site's one Content-Security-Policy on every built page (`csp`), and no inline script
+besides the theme's known ones.
 
-- `on_post_page` at priority -100, after every other hook has changed the page, so the hashes
-  are those of the scripts the reader's browser gets.
+- `on_post_page` at priority -100, after every other hook has changed the page, so the
+  scripts checked are those the reader's browser gets; an unknown one stops the build.
 - `on_post_template` at priority 100, before `language_pages` moves a translated 404 page to
   its language folder (it writes the output it is given): the 404 pages get the policy too.
 
@@ -31,3 +32,7 @@ def _with_policy(output: str, what: str) -> str:
         return csp.with_policy(output)
     except csp.NoCharset as problem:
         raise PluginError(f"{what}: {problem}; overrides/base.html's site_meta block must start with it") from None
+    except csp.UnknownScript as problem:
+        raise PluginError(f"{what}: {problem}. Remove it from the template or content that adds it; if it is the "
+                          "theme's own after an upgrade, add it to hooks/csp.py's INLINE_SCRIPTS and the new policy "
+                          "to deploy/nginx/vertaisryhmaopas-site.conf") from None

@@ -1,18 +1,22 @@
-"""Content is input, not code: what translators and editors write cannot run in a reader's browser.
+"""Content is input, not code: what translators and editors write cannot run in a reader's
+browser, reach the build machine's files, or be lost without a word.
 
-- `on_page_markdown` (default priority; front matter is parsed by then): a page's front matter
-  may only use the keys this guide knows (`FRONT_MATTER_KEYS`); others, which the theme would
-  print unescaped or act on (`template`, `subtitle`, `icon`, …), stop the build. A `title` is
+- `on_config` at priority 100 (before mkdocs-static-i18n's, so before MkDocs lists and reads
+  any file, which follows symbolic links): the source folders hold no symbolic link, the
+  pages' folders only pages, pictures and PDFs, and every page's front matter is a mapping of
+  known keys with the right types (`content_sources`). All problems at once, as
+  `file:line: …`.
+- `on_page_markdown` (default priority; front matter is parsed by then): a `title` is
   HTML-escaped here, at its source, since the theme prints `page.title` as HTML everywhere
-  (header, navigation, <title>), as it is for a title taken from the page's heading.
+  (header, footers, navigation, `<h1>`, `<title>`).
 - `on_page_content` (default priority): the page's HTML, rendered from its Markdown or from a
-  card's YAML, may hold no script, style, embedded element, event-handler attribute or
-  `javascript:`/`data:` address (`unsafe_html`). Each finding stops the build with
-  `file:line: what was found: what to do`, naming the file the person edits (`page_sources`).
-  Card texts are HTML-escaped by their templates, so HTML typed there reaches readers as text;
-  only a Markdown link in them can carry an address, and that is checked here too.
+  card's YAML, may only hold the markup of `content_sanitise`'s allowlist, read as browsers
+  read it. Each finding stops the build with `file:line: what was found: what to do`, naming
+  the file the person edits (`page_sources`). A title MkDocs took from the first heading
+  (its tag stripping is naive) or from the file name is replaced by the heading's text, escaped.
 
-Sources are only read. Depends on `unsafe_html`, `page_sources` and `site_languages`.
+Sources are only read. Depends on `content_sources`, `content_sanitise`, `page_sources` and
+`site_languages`.
 """
 
 from __future__ import annotations
@@ -21,28 +25,37 @@ import html
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
+import content_sanitise
+import content_sources
 import page_sources
 import site_languages
-import unsafe_html
 
-FRONT_MATTER_KEYS = {"title", "description", "hide", "translated_from", "translation_outdated"}
+
+@event_priority(100)
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    pages = [lang.docs_dir for lang in site_languages.site_languages(config)]
+    found = content_sources.problems(root, pages, [root / "data", root / "overrides"])
+    if found:
+        raise PluginError("The guide's sources need fixing:\n  " + "\n  ".join(dict.fromkeys(found)))
+    return config
 
 
 def on_page_markdown(markdown: str, page, config, files):
-    unknown = sorted(set(page.meta) - FRONT_MATTER_KEYS)
-    if unknown:
-        _stop(page, config, "Front matter the guide does not use", [(f"{key}:", f"front matter key '{key}' is not used by this guide: remove it "
-                              f"(known keys: {', '.join(sorted(FRONT_MATTER_KEYS))})") for key in unknown])
-    if isinstance(page.meta.get("title"), str):
+    if "title" in page.meta:
         page.meta["title"] = html.escape(page.meta["title"])
     return markdown
 
 
 def on_page_content(content: str, page, config, files):
-    found = unsafe_html.findings(content)
+    found = content_sanitise.findings(content)
     if found:
-        _stop(page, config, "Content that could run code or embed other sites", [(f.needle, f.message) for f in found])
+        _stop(page, config, "Content outside what the guide allows (it could run code or load other sites)",
+              [(f.needle, f.message) for f in found])
+    if "title" not in page.meta:
+        page.title = html.escape(content_sanitise.first_heading_text(content) or html.unescape(page.title or ""))
     return content
 
 
@@ -51,5 +64,5 @@ def _stop(page, config, heading: str, problems: list[tuple[str, str]]):
     source = page_sources.edited_source(page.file, config)
     text = source.read_text("utf-8") if source and source.is_file() else ""
     name = site_languages.shown(source, Path(config.config_file_path).parent) if source else page.file.src_uri
-    lines = [f"{name}:{unsafe_html.line_of(text, needle) or 1}: {message}" for needle, message in problems]
-    raise PluginError(f"{heading}:\n  " + "\n  ".join(lines))
+    lines = [f"{name}:{content_sanitise.line_of(text, needle) or 1}: {message}" for needle, message in problems]
+    raise PluginError(f"{heading}:\n  " + "\n  ".join(dict.fromkeys(lines)))

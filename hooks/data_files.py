@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import yaml
 
+import yaml_strict
 from cards_messages import Where
 
 
@@ -27,7 +28,7 @@ def parsed(text: str, where: Where, shape: str):
     """The YAML node tree (for line numbers) and the data of a file that must be a mapping;
     `shape` says what the mapping holds, for the message when it is not one."""
     try:
-        node, data = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
+        node, data = yaml_strict.parse(text)
     except yaml.MarkedYAMLError as error:
         raise Problems([where.syntax_error(error)]) from None
     if not isinstance(data, dict):

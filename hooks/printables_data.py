@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 import cards_messages
+import yaml_strict
 from data_files import Problems
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -32,7 +33,7 @@ def load(path: Path, locales: list[str], models: list[str], root: Path) -> dict[
     where = cards_messages.Where(path, root)
     try:
         text = path.read_text("utf-8")
-        node, data = yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
+        node, data = yaml_strict.parse(text)
     except FileNotFoundError:
         raise Problems([f"{where.name}: missing; create it with a block per language (see notes/CARD-FORMAT.md)"]) from None
     except yaml.MarkedYAMLError as error:

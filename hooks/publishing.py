@@ -10,7 +10,9 @@
 - `on_files` at priority -110, after mkdocs-static-i18n's (-100): without a public address,
   the sitemap template the plugin puts into the theme folders, no longer rendered, would be
   copied as a file; it is left out.
-  - `PUBLISH=1` (`make publish`) stops the build unless `site_url` is a public https address.
+  - `PUBLISH=1` (`make publish`) stops the build unless `site_url` is a public https address
+    (read as browsers read it; no user name, password, query or fragment); the message never
+    repeats a password.
   - without `repo_url` there is no "edit this page" link: `edit_uri` is dropped with it.
 - `on_nav`: the default language's build says in one line what was left out, as
   `hooks/cards.py` does for `CARDS_PDF=0` (the per-language builds would say it twice).
@@ -34,8 +36,8 @@ log = get_plugin_logger("publishing")
 def on_config(config):
     if os.environ.get("PUBLISH") == "1" and not public_address.is_publishable(config.site_url):
         raise PluginError(
-            f"make publish needs the guide's public https address in SITE_URL (now: {config.site_url or 'unset'}); "
-            "run e.g. SITE_URL=https://opas.example.org/ make publish"
+            f"make publish needs the guide's public https address in SITE_URL (now: {public_address.shown(config.site_url)}): "
+            f"{public_address.problem(config.site_url)}; run e.g. SITE_URL=https://opas.example.org/ make publish"
         )
     if not public_address.is_public(config.site_url):
         config.site_url = None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+import yaml_strict
 from cards_messages import Where
 from data_files import Problems, missing_texts, parsed
 
@@ -69,7 +70,10 @@ def kept_names(path: Path, locales: list[str], root: Path) -> dict[str, list[str
 @lru_cache(maxsize=8)
 def _names(text: str, path: Path, root: Path, locales: tuple[str, ...]) -> dict[str, list[str]]:
     where = Where(path, root)
-    data, node = yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        node, data = yaml_strict.parse(text)
+    except yaml.MarkedYAMLError as error:
+        raise Problems([where.syntax_error(error)]) from None
     block = data.get("names") or {}
     if not isinstance(block, dict):
         raise Problems([where.at(node, ("names",), "must map a language to its names ('fi:' and a list)")])

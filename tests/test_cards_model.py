@@ -360,3 +360,72 @@ def test_handout_loads_and_needs_the_same_prompts(cards_dir):
                .replace("  facilitator_notes: [Lyssna.]\n", "  facilitator_notes: [Lyssna.]\n" + handout))
     [card] = cards_model.load_cards(cards_dir, LOCALES, cards_dir.parent)
     assert card.texts["fi"].handout == cards_model.Handout("Moniste", "Täytä.", ("Yksi?", "Kaksi?"))
+
+
+# Issue 23: card files that would lose or multiply content silently, or crash the loader.
+
+def test_duplicate_key_names_both_lines(cards_dir):
+    """A second `sv:` block (or any repeated key) is an error at its line, naming the first one (#10)."""
+    path = write_card(cards_dir, lambda text: text + "sv:\n  title: Dubblett\n")
+    first = next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if line == "sv:")
+    second = len(path.read_text("utf-8").splitlines()) - 1
+    assert problems_of(cards_dir) == [f"cards/minimal.yml:{second}: 'sv:' is written twice (first on line {first}); "
+                                      "keep one and merge what the other holds"]
+
+
+def test_repeated_field_is_not_silently_replaced(cards_dir):
+    """A repeated `minutes:` stops the load instead of keeping the last value (#10)."""
+    write_card(cards_dir, lambda text: text.replace("minutes: 120\n", "minutes: 120\nminutes: 90\n", 1))
+    assert problems_of(cards_dir) == ["cards/minimal.yml:7: 'minutes:' is written twice (first on line 6); keep one and merge what the other holds"]
+
+
+def test_yaml_aliases_are_refused_without_expanding_them(cards_dir):
+    """A billion-laughs alias tree of 350 bytes is refused at once, with a short message (#13)."""
+    levels = "".join(f"  - &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" for n in range(1, 9))
+    write_card(cards_dir, lambda text: text.replace("materials: [Kyniä]", "materials:\n  - &l0 [lol]\n" + levels.replace("  - ", "  - ", 1), 1))
+    [problem] = problems_of(cards_dir)
+    assert "an alias (*name) repeats another value: write the value out where it is needed" in problem
+    assert len(problem) < 200
+
+
+def test_oversize_card_file_is_refused(cards_dir):
+    """A card file of more than a million characters is refused before it is parsed (#13)."""
+    write_card(cards_dir, lambda text: text.replace("goal: Tavoite.", "goal: " + "x" * 1_000_001, 1))
+    [problem] = problems_of(cards_dir)
+    assert problem.startswith("cards/minimal.yml:1: the file holds 1001") and "split it or shorten it" in problem
+
+
+def test_card_files_must_end_in_yml(cards_dir):
+    """A card saved as .yaml or .YML is named in an error, not silently ignored (#12)."""
+    write_card(cards_dir)
+    write_card(cards_dir, lambda text: text.replace("id: minimal", "id: toinen"), name="toinen.yaml")
+    write_card(cards_dir, lambda text: text.replace("id: minimal", "id: kolmas"), name="kolmas.YML")
+    assert problems_of(cards_dir) == [
+        "cards/kolmas.YML: card files end in .yml (this one is not read); rename it to kolmas.yml",
+        "cards/toinen.yaml: card files end in .yml (this one is not read); rename it to toinen.yml",
+    ]
+
+
+def test_reserved_card_id_is_refused(cards_dir):
+    """A card with id `index` would replace the card index page: it is refused at its id line (#9)."""
+    write_card(cards_dir, lambda text: text.replace("id: minimal", "id: index"), name="index.yml")
+    assert problems_of(cards_dir) == ["cards/index.yml:2: id: 'index' is reserved for the card index page (kortit/index.md); "
+                                      "choose another id and rename the file"]
+
+
+def test_empty_and_non_utf8_card_files_give_file_and_line(cards_dir):
+    """An empty card file and one with a byte that is not UTF-8 give `file:line:` messages, not tracebacks (#19)."""
+    (cards_dir / "tyhja.yml").write_text("", "utf-8")
+    (cards_dir / "latin.yml").write_bytes(MINIMAL.read_bytes().replace("Tavoite.".encode(), "T\xe4rke\xe4.".encode("latin-1")))
+    latin_line = next(n for n, line in enumerate(MINIMAL.read_text("utf-8").splitlines(), 1) if "Tavoite." in line)
+    assert problems_of(cards_dir) == [
+        f"cards/latin.yml:{latin_line}: (file): byte 0xe4 is not UTF-8 text; save the file as UTF-8 (in the editor: Save with encoding, UTF-8)",
+        "cards/tyhja.yml:1: (file): the file must be a mapping of card fields (id: ..., model: ...); copy an existing card as a start (this file is empty)",
+    ]
+
+
+def test_each_problem_is_reported_once(cards_dir):
+    """A block in a language the site does not have gives each message once, not once per schema branch (#23)."""
+    write_card(cards_dir, lambda text: text + "en:\n  title: Small card\n")
+    found = problems_of(cards_dir)
+    assert len(found) == len(set(found)) and any(": en: missing" in problem for problem in found)

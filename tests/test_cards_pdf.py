@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import signal
+import subprocess
+import sys
 import time
 from functools import cache
 from pathlib import Path
@@ -14,6 +18,7 @@ from pypdf import PdfReader
 
 import cards_model
 import cards_pdf
+import cards_pdf_guard
 import cards_render
 import printables_data
 import sitebuild
@@ -284,3 +289,70 @@ def _leaves(tree):
         yield from _leaves(vars(tree))
     else:
         yield tree
+
+
+def test_pdf_renderer_reads_only_data_and_its_print_files(tmp_path):
+    """A picture address to a local file outside the print files is refused with a warning, which
+    fails the strict build; its content never reaches the PDF; data: pictures still work (#6)."""
+    secret = tmp_path / "secret.svg"
+    secret.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text x="0" y="20">'
+                      'SECRET-TEXT-FROM-OUTSIDE</text></svg>', "utf-8")
+    env = cards_render.environment([str(PROJECT / "overrides")])
+    html = (f'<html lang="fi"><body><p>Kortti</p><img src="{secret.as_uri()}" alt="x">'
+            '<img src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 width=%2210%22 height=%2210%22/%3E" alt="z">'
+            '</body></html>')
+    rendered = cards_pdf.Renderer(cards_pdf.stylesheet_path(env)).render(html)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(rendered.pdf)).pages)
+    assert "SECRET-TEXT" not in text and "Kortti" in text
+    refused = [warning for warning in rendered.warnings if "not read:" in warning]
+    assert any(secret.name in warning for warning in refused), rendered.warnings
+    assert not any("data:image" in warning for warning in rendered.warnings)
+
+
+@pytest.mark.parametrize("url, readable", [
+    ("data:image/png;base64,AAAA", True), ("file:///dev/zero", False), ("file:///etc/hostname", False),
+    ("https://example.org/x.png", False), ("file://evil.example/share/x.png", False),
+    ("PRINT/fonts/../print.css", True), ("PRINT/../base.html", False), ("PRINT/missing.css", False),
+])
+def test_pdf_renderer_may_read_only_data_and_print_files(url, readable):
+    """The fetcher's rule: data:, and existing files inside overrides/cards/; not /dev/zero (which ran
+    the build out of memory), other files, other hosts or a path climbing out (#6)."""
+    folder = (PROJECT / "overrides" / "cards").resolve()
+    url = url.replace("PRINT", folder.as_uri())
+    assert cards_pdf_guard.readable(url, folder) is readable
+
+
+WORKER_PARENT = """
+import sys, time
+sys.path.insert(0, {hooks!r})
+import cards_pdf
+pool = cards_pdf.worker_pool(1, cards_pdf.Path({stylesheet!r}))
+pool.submit(time.sleep, 0).result()
+print(*pool._processes, flush=True)
+pool.submit(time.sleep, 300)
+time.sleep(300)
+"""
+
+
+def test_pdf_workers_end_when_the_build_is_killed(tmp_path):
+    """After SIGKILL of the build's process (a CI timeout, the OOM killer), its PDF workers end too (#22)."""
+    env = cards_render.environment([str(PROJECT / "overrides")])
+    script = WORKER_PARENT.format(hooks=str(PROJECT / "hooks"), stylesheet=str(cards_pdf.stylesheet_path(env)))
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) as parent:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert workers and all(_alive(pid) for pid in workers)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie that no one reaped has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")

@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import textwrap
+import threading
 
 import pytest
 from bs4 import BeautifulSoup
 
 import site_languages
 import sitebuild
-import unsafe_html
-from pages import soup
+import content_sanitise
+from pages import file_of, html_pages, soup
 
 EVIL_TITLE = "Raha</title><script>alert(1)</script>"
 EVIL_TEXT = '"><script>alert(2)</script>'
 SITE_SCRIPTS = {entry["path"] if isinstance(entry, dict) else entry
                 for entry in site_languages.read_config_file(sitebuild.PROJECT / "mkdocs.yml").get("extra_javascript", [])}
-THEME_SCRIPT_SOURCES = {"bundle", "md-scope", *SITE_SCRIPTS}
-"""The theme's scripts and the site's own script files (mkdocs.yml extra_javascript)."""
+THEME_SCRIPT_SOURCES = {"bundle", "md-scope", "assets/javascripts/planner.js", *SITE_SCRIPTS}
+"""The theme's scripts and the site's own script files (mkdocs.yml extra_javascript; the planner's, hooks/planner.py)."""
+
+
+AS_TEXT = textwrap.dedent("""
+
+    Koodina `<img src=x onerror=alert(4)>` ja merkkiviittauksina &lt;script&gt;alert(5)&lt;/script&gt;.
+
+    Linkin otsikko [x](turvallisuus.md "\\"><img src=x onerror=alert(6)>") ja <abbr title="<script>alert(7)</script>">lyhenne</abbr>.
+    """)
+"""Vectors the guide lets through as text: they must reach readers as text and run nothing."""
+HEADING_TITLE = 'Turva &lt;script&gt;alert(8)&lt;/script&gt; <abbr title="<!--">a</abbr><abbr title="--><img src=x onerror=alert(9)>">b</abbr>'
+"""A first heading whose title MkDocs takes by naive tag stripping (its comment rule eats the quotes)."""
+HEADING_TEXT = "Turva <script>alert(8)</script> ab"
 
 
 def build_copy(project, tmp_path, **env):
@@ -55,6 +70,7 @@ def line_number(path, needle: str) -> int:
     ('<img src="x" onerror="alert(1)">', "an event-handler attribute (onerror=…) runs a script"),
     ('<a href=" JavaScript:alert(1)">x</a>', "a javascript: address in href="),
     ('<img src="data:image/svg+xml,<svg/onload=alert(1)>">', "a data: address in src="),
+    ('<img src="file:///etc/hostname">', "a file: address in src="),
     ('<iframe src="https://example.org/"></iframe>', "a <iframe> element: embedded content is not allowed"),
     ("<object data=x></object>", "a <object> element: embedded content is not allowed"),
     ("<embed src=x>", "a <embed> element: embedded content is not allowed"),
@@ -63,7 +79,7 @@ def line_number(path, needle: str) -> int:
 ])
 def test_each_kind_of_active_content_is_found(html, message):
     """Scripts, styles, handlers, script/data addresses and embedding elements are each found."""
-    assert any(finding.message.startswith(message) for finding in unsafe_html.findings(html)), html
+    assert any(finding.message.startswith(message) for finding in content_sanitise.findings(html)), html
 
 
 def test_harmless_markup_and_escaped_html_pass():
@@ -71,7 +87,7 @@ def test_harmless_markup_and_escaped_html_pass():
     html = ('<p>Soita <a href="tel:112">112</a>, lue <a href="../turvallisuus/">tämä</a> ja '
             '<a href="https://www.ttl.fi/">TTL</a>. <span lang="fi">Kokemus voimavaraksi</span> '
             '&lt;script&gt;alert(1)&lt;/script&gt;</p>')
-    assert unsafe_html.findings(html) == []
+    assert content_sanitise.findings(html) == []
 
 
 def test_markdown_page_with_active_content_stops_the_build_naming_each_line(project_copy, tmp_path):
@@ -112,6 +128,82 @@ def test_javascript_link_in_a_card_text_stops_the_build_naming_the_card_file(pro
     assert f"data/cards/raha.yml:{line_number(card, 'javascript:')}: a javascript: address in href=" in result.log
 
 
+@pytest.mark.parametrize("html, message", [
+    ('<!--><img src=x onerror=alert(115)>-->', "an event-handler attribute (onerror=…)"),
+    ('<!---><img src=x onerror=alert(117)>-->', "an event-handler attribute (onerror=…)"),
+    ('<![CDATA[><img src=x onerror=alert(118)>]]>', "an event-handler attribute (onerror=…)"),
+    ('<noembed><img title="</noembed><img src=x onerror=alert(119)>"></noembed>', "a <noembed> element"),
+    ('<xmp><img title="</xmp><img src=x onerror=alert(120)>"></xmp>', "a <xmp> element"),
+    ('<textarea><img title="</textarea><img src=x onerror=alert(121)>"></textarea>', "a <textarea> element"),
+    ('<svg><a><set attributeName="href" to="javascript:alert(123)"/><text>Click</text></a></svg>', "a <a> element: inline SVG"),
+    ('<svg><animate attributeName="href" values="javascript:alert(124)"/></svg>', "a <animate> element: inline SVG"),
+    ('<div>\n<img src=x onerror=alert(125) x="', "a tag, comment or attribute left open at the end"),
+    ('<!--><script src="/assets/x.js"></script>-->', "a <script> element"),
+    ('<p>x</p><!-- a note -->', "a comment: markup that browsers read as a comment"),
+    ('<span data-catalogue="https://evil.example/">x</span>', "the attribute data-catalogue= on <span> is not allowed"),
+    ('<p id="__config">{}</p>', "the id '__config' is not allowed"),
+    ('<img src="https://evil.example/p.png" alt="">', "a picture from another site in src="),
+])
+def test_markup_is_read_as_browsers_read_it(html, message):
+    """Comments, CDATA, raw-text elements, SVG animation and an unfinished tag are read as a browser
+    reads them, so what the old parser missed is found; anything outside the allowlist is too (#2)."""
+    assert any(finding.message.startswith(message) for finding in content_sanitise.findings(html)), content_sanitise.findings(html)
+
+
+def test_parser_differential_vectors_stop_the_build_each_at_its_line(project_copy, tmp_path):
+    """Vectors that slipped past the old parser stop the build, each at its own line, an address
+    written with character references or across lines included (#2, #6, #20)."""
+    page = project_copy / "docs" / "ohjaajalle.md"
+    append(page, textwrap.dedent("""
+        <!--><script src="/assets/x.js"></script>-->
+
+        <noembed><img title="</noembed><img src=x onerror=alert(119)>"></noembed>
+
+        Lue <a href="jav&#x09;ascript:alert(1)">tämä</a>.
+
+        Lue [tämäkin](jav&#x61;script:alert(2)).
+
+        Katso ![kuva](file:///etc/hostname).
+
+        Lue [viite][r2] nyt.
+
+        [r2]: &#106;avascript:alert(3)
+
+        Katso [x](java
+        script:alert(4)) nyt.
+
+        <div>
+        <img src=x onerror=alert(125) x="
+        """))
+    result = build_copy(project_copy, tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.log
+    name = "docs/ohjaajalle.md"
+    for needle, message in [
+        ('<!-->', "a comment: markup that browsers read as a comment"),
+        ('<!-->', "a <script> element: scripts cannot be part of the content"),
+        ("<noembed>", "a <noembed> element"),
+        ("jav&#x09;ascript", "a javascript: address in href="),
+        ("jav&#x61;script", "a javascript: address in href="),
+        ("file:///etc/hostname", "a file: address in src="),
+        ("&#106;avascript", "a javascript: address in href="),
+        ("[x](java", "a javascript: address in href="),
+        ('<img src=x onerror=alert(125) x="', "a tag, comment or attribute left open at the end of the content"),
+    ]:
+        assert f"{name}:{line_number(page, needle)}: {message}" in result.log, (needle, result.log[-3000:])
+
+
+def test_heading_title_trick_stops_the_build(project_copy, tmp_path):
+    """The heading whose naive tag stripping left a live <script> in the header and footers now stops
+    the build: its attributes and comment are outside the allowlist (#4)."""
+    page = project_copy / "docs" / "ohjaajalle.md"
+    text = page.read_text("utf-8").split("\n", 1)
+    page.write_text('# Vinkit <abbr data-x=">" title="<!--">x</abbr><abbr title="--><script src=/assets/x.js y=<!--">y</abbr><!-- -->\n'
+                    + text[1], "utf-8")
+    result = build_copy(project_copy, tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.log
+    assert "docs/ohjaajalle.md:1: the attribute data-x= on <abbr> is not allowed" in result.log
+
+
 def test_unknown_front_matter_key_stops_the_build(project_copy, tmp_path):
     """A front-matter key the guide does not use (one the theme would act on) stops the build."""
     page = project_copy / "docs" / "ohjaajalle.md"
@@ -130,7 +222,10 @@ def evil_build(tmp_path_factory):
     goal = next(line for line in card.read_text("utf-8").splitlines() if line.startswith("  goal:"))
     replace(card, goal, f"  goal: '{EVIL_TEXT} <script>alert(3)</script>'")
     page = project / "docs" / "ohjaajalle.md"
-    page.write_text(f"---\ntitle: '{EVIL_TITLE}'\ndescription: '{EVIL_TEXT}'\n---\n" + page.read_text("utf-8"), "utf-8")
+    page.write_text(f"---\ntitle: '{EVIL_TITLE}'\ndescription: '{EVIL_TEXT}'\n---\n" + page.read_text("utf-8") + AS_TEXT, "utf-8")
+    heading_page = project / "docs" / "turvallisuus.md"
+    body = heading_page.read_text("utf-8").split("\n", 1)[1]
+    heading_page.write_text(f"# {HEADING_TITLE}\n{body}", "utf-8")
     sources = sitebuild.snapshot(project)
     result = sitebuild.build(project, tmp_path_factory.mktemp("evil") / "site", CARDS_PDF="0")
     assert result.returncode == 0, result.log
@@ -163,3 +258,46 @@ def test_front_matter_title_and_description_are_inert_everywhere(evil_build):
     front = (evil_build / "index.html").read_text("utf-8")
     assert EVIL_TITLE in soup(evil_build, "").select_one("nav.md-nav--primary").get_text()
     assert own_scripts(front) == []
+
+
+def test_title_from_a_heading_is_its_text_everywhere(evil_build):
+    """A title MkDocs takes from the first heading is the heading's text in <title>, the header, the
+    navigation and the neighbours' footers; nothing of it runs (#4)."""
+    page = soup(evil_build, "turvallisuus/")
+    assert page.title.get_text().startswith(HEADING_TEXT)
+    assert page.select_one(".md-header__topic[data-md-component=header-topic]").get_text().strip() == HEADING_TEXT
+    assert HEADING_TEXT in soup(evil_build, "").select_one("nav.md-nav--primary").get_text()
+    footers = [soup(evil_build, url).select_one(".md-footer") for url in html_pages(evil_build)]
+    assert any(footer and HEADING_TEXT in footer.get_text() for footer in footers)
+    for url in html_pages(evil_build):
+        assert own_scripts(file_of(evil_build, url).read_text("utf-8")) == [], url
+        assert not soup(evil_build, url).select("img[onerror]"), url
+
+
+@pytest.mark.browser
+def test_no_injected_script_runs_on_a_site_served_without_headers(evil_build, browser):
+    """Served with no headers at all, and even with the pages' own policy switched off in the
+    browser, no vector the guide lets through as text opens a dialog or runs (a browser test)."""
+    handler = functools.partial(_Quiet, directory=str(evil_build))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin, ran = f"http://127.0.0.1:{server.server_port}/", []
+    try:
+        for bypass in (False, True):
+            context = browser.new_context(bypass_csp=bypass)
+            page = context.new_page()
+            page.on("dialog", lambda dialog: (ran.append(dialog.message), dialog.dismiss()))
+            page.on("pageerror", lambda error: ran.append(str(error)))
+            for url in ["", "ohjaajalle/", "turvallisuus/", "suunnittelu/", "kortit/", "kortit/raha/", "sv/kortit/raha/"]:
+                page.goto(origin + url, wait_until="load")
+                page.mouse.click(5, 5)
+            context.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ran == []
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

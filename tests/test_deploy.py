@@ -113,6 +113,14 @@ def test_every_translated_language_has_its_404_rule():
         assert f"location /{lang.locale}/ {{\n    error_page 404 /{lang.locale}/404.html;" in rules
 
 
+def test_rules_send_the_sites_fixed_policy_and_hide_the_version():
+    """The nginx rules carry exactly the policy every page carries (csp.site_policy, fixed before the
+    build) and turn server_tokens off, checked without a server (#3, #23)."""
+    rules = SITE_RULES.read_text("utf-8")
+    assert f'add_header Content-Security-Policy "{csp.site_policy(header=True)}" always;' in rules
+    assert "\nserver_tokens off;\n" in rules
+
+
 def test_card_pdf_is_served_as_a_pdf(server):
     """A card's PDF is served with its PDF type."""
     status, headers, body = get(server + "sv/kortit/raha.pdf")
@@ -125,7 +133,7 @@ def test_security_headers_on_every_answer(server, site, path):
     _, headers, _ = get(server + path)
     page_policy = soup(site, "").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert headers["Content-Security-Policy"] == f"{page_policy}; frame-ancestors 'none'"
-    assert headers["Content-Security-Policy"] == csp.policy(csp.inline_script_hashes(_html(site)), header=True)
+    assert headers["Content-Security-Policy"] == csp.site_policy(header=True)
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["X-Frame-Options"] == "DENY"
@@ -153,6 +161,14 @@ def test_every_shipped_server_block_logs_with_the_private_format():
     assert len(blocks) == 2 and all("vertaisryhmaopas_paths;" in block for block in blocks)
 
 
+def test_server_does_not_tell_its_version(server):
+    """Neither the Server header nor nginx's own error pages (403 for a folder, 414 for a long address)
+    name nginx's version (#23)."""
+    for path in ["assets/", "x" * 9000]:
+        status, headers, body = get(server + path)
+        assert status in (403, 414) and headers["Server"] == "nginx" and b"nginx/" not in body, path
+
+
 def test_text_is_compressed(server):
     """HTML, stylesheets and the search's vocabulary are sent gzip-compressed to browsers that accept it."""
     for path in ("", "assets/stylesheets/guide.css", "assets/search/sv.json"):
@@ -169,10 +185,6 @@ def test_hashed_theme_files_are_cached_for_a_year_and_others_are_not(server, sit
     assert headers["Content-Security-Policy"]
     _, headers, _ = get(server + "assets/stylesheets/guide.css")
     assert "Cache-Control" not in headers
-
-
-def _html(site: Path) -> str:
-    return (site / "index.html").read_text("utf-8")
 
 
 def _free_port() -> int:

@@ -28,6 +28,44 @@ def test_public_addresses_are_told_from_local_ones(url, public):
     assert public_address.is_public(url) is public
 
 
+@pytest.mark.parametrize("url", [
+    "https://user:pass@opas.example.org/", "https://user@opas.example.org/",
+    "https://127.1/", "https://0x7f.0.0.1/", "https://0177.0.0.1/", "https://2130706433/", "https://0x7f000001/",
+    "https://[::1]/", "https://[::ffff:127.0.0.1]/", "https://[fd00::1]/", "https://[fe80::1]/", "https://256.0.0.1/",
+    "https://opas.example.org/?x=1", "https://opas.example.org/#frag", "https://opas.example.org/?x=1#frag",
+    "https://opas.example.org:99999/", "https://opas.example.org:0/", "https://opas.example.org:x/",
+    "https://opas.example.org\\@evil.example/", 'https://opas.example.org/"><script>alert(1)</script>/',
+])
+def test_addresses_are_read_as_browsers_read_them(url):
+    """User info, queries, fragments, bad ports, odd characters and every loopback or private form
+    (short, hex, octal and whole-number IPv4, IPv6 loopback, private and IPv4-mapped) are not public (#7, #8)."""
+    assert not public_address.is_public(url) and not public_address.is_publishable(url)
+
+
+@pytest.mark.parametrize("url", ["https://opas.example.org/", "HTTPS://OPAS.EXAMPLE.ORG/opas/", "https://opas.example.org:8443/",
+                                 "https://[2001:4860:4860::8888]/", "https://ääkköset.fi/"])
+def test_public_addresses_in_other_forms_are_still_public(url):
+    """Case, a sub-path, a valid port, a global IPv6 address and a Unicode name stay publishable."""
+    assert public_address.is_publishable(url)
+
+
+def test_publish_refuses_credentials_without_printing_the_password(project_copy, tmp_path):
+    """make publish with user:pass@ in SITE_URL stops, says why, and does not repeat the password (#7)."""
+    result = sitebuild.build(project_copy, tmp_path / "site", CARDS_PDF="0", PUBLISH="1",
+                             SITE_URL="https://user:s3cret@opas.example.org/")
+    assert result.returncode != 0 and "s3cret" not in result.log
+    assert ("make publish needs the guide's public https address in SITE_URL (now: https://…@opas.example.org/): "
+            "it holds a user name or password, which every PDF and QR code would print") in result.log
+
+
+def test_a_build_with_a_loopback_address_in_another_form_prints_no_address(project_copy, tmp_path):
+    """A plain build with SITE_URL=https://127.1/ treats it as local: no canonical link, no sitemap (#8)."""
+    result = sitebuild.build(project_copy, tmp_path / "site", CARDS_PDF="0", SITE_URL="https://127.1/")
+    assert result.returncode == 0, result.log
+    assert not (result.site / "sitemap.xml").exists()
+    assert soup(result.site, "").select("link[rel=canonical]") == []
+
+
 def test_only_https_is_publishable():
     """A public address must also use https to be published."""
     assert public_address.is_publishable("https://opas.example.org/")
