@@ -33,7 +33,7 @@ TEXT_KEYS = (
     "problem_card", "problem_card_model", "problem_method", "problem_not_method",
     "load_failed", "print_heading", "print_place", "print_number", "print_date", "print_time",
     "print_meeting", "calendar_summary", "calendar_card", "calendar_pdf", "calendar_methods", "calendar_file",
-    "calendar_name",
+    "calendar_name", "name_label", "gone_text", "clear_gone", "announce_gone_cleared", "calendar_cancelled",
 )
 """Every text a language block must have, besides `model_notes` (one per model) and `weekdays`."""
 WEEKDAYS = 7

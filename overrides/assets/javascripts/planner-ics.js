@@ -74,8 +74,11 @@ const VTIMEZONE = [
   "END:VTIMEZONE",
 ];
 
-// The calendar file's text. `events`: {uid, date, start (minutes), minutes, summary,
-// description, location, url}; `stamp`: a Date (DTSTAMP, in UTC).
+// The calendar file's text. `events`: {uid, sequence, cancelled, date, start (minutes), minutes,
+// summary, description, location, url}; `stamp`: a Date (DTSTAMP, in UTC). A calendar program
+// keeps one event per UID and replaces it when a file brings a higher SEQUENCE; a cancelled
+// event (STATUS:CANCELLED) with a higher SEQUENCE takes the meeting out (RFC 5545, 3.8.7.4 and
+// 3.8.1.11).
 export function calendar({ name, locale, stamp, events }) {
   const language = `LANGUAGE=${locale}`;
   const lines = [
@@ -88,12 +91,14 @@ export function calendar({ name, locale, stamp, events }) {
     lines.push(
       "BEGIN:VEVENT",
       `UID:${event.uid}`,
+      `SEQUENCE:${event.sequence}`,
+      `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
       `DTSTAMP:${utcStamp(stamp)}`,
       `DTSTART;TZID=${ZONE}:${localStamp(event.date, event.start)}`,
       `DTEND;TZID=${ZONE}:${localStamp(addDays(event.date, Math.floor(end / 1440)), end)}`,
       `SUMMARY;${language}:${escapeText(event.summary)}`,
       ...(event.location ? [`LOCATION;${language}:${escapeText(event.location)}`] : []),
-      `DESCRIPTION;${language}:${escapeText(event.description)}`,
+      ...(event.description ? [`DESCRIPTION;${language}:${escapeText(event.description)}`] : []),
       ...(event.url ? [`URL;VALUE=URI:${event.url}`] : []),
       "END:VEVENT",
     );
