@@ -34,6 +34,7 @@ TEXT_KEYS = (
     "load_failed", "print_heading", "print_place", "print_number", "print_date", "print_time",
     "print_meeting", "calendar_summary", "calendar_card", "calendar_pdf", "calendar_methods", "calendar_file",
     "calendar_name", "name_label", "gone_text", "clear_gone", "announce_gone_cleared", "calendar_cancelled",
+    "problem_year", "problem_too_many", "announce_too_many", "notice_spring_gap",
 )
 """Every text a language block must have, besides `model_notes` (one per model) and `weekdays`."""
 WEEKDAYS = 7

@@ -225,8 +225,10 @@ def test_share_link_sends_the_place_to_no_server(browser, origin):
 
 def test_pasted_share_link_opens_its_plan_in_the_same_page(page, origin):
     """A share link pasted into the address of the open planner (only the fragment changes) opens."""
+    from playwright.sync_api import expect
+
     page.goto(f"{origin}suunnittelu/#{KOKEMUS_OLD_LINK}")
     wait_for_plan(page)
     page.evaluate("location.hash = 'model=vahvistin&start=2027-01-14T14:00&every=21&cards=vahvistin-aloitus,vahvistin-paatos'")
-    page.wait_for_function("document.querySelectorAll('.planner-meeting').length === 2")
+    expect(page.locator(".planner-meeting")).to_have_count(2)
     assert page.input_value("#planner-every") == "21"

@@ -35,13 +35,24 @@ export function meetingDates(kinds, start, every, gaps) {
   return dates;
 }
 
-// "2026-03-10T17:00" as {date, time}, or null when it is no real date and clock time.
+// The years a plan may start in: calendar files need four-digit years, and no group plans
+// further ahead.
+export const FIRST_YEAR = 2000, LAST_YEAR = 2100;
+
+// "2026-03-10T17:00" as {date, time}, or null when it is no real date and clock time, or its year
+// is outside FIRST_YEAR-LAST_YEAR.
 export function parseStart(text) {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text || "");
   if (!match) return null;
   const [year, month, day, hours, minutes] = match.slice(1).map(Number);
-  const real = year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const real = year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
   return real && hours < 24 && minutes < 60 ? { date: { year, month, day }, time: hours * 60 + minutes } : null;
+}
+
+// Whether a clock time on a date falls in the hour Helsinki skips when clocks go forward (03:00
+// to 04:00 on the last Sunday of March): calendar programs would show it an hour later.
+export function inSpringGap(date, minutes) {
+  return date.month === 3 && date.day > 24 && weekday(date) === 6 && minutes >= 180 && minutes < 240;
 }
 
 export function isoDate(date) {
@@ -107,9 +118,13 @@ export function calendar({ name, locale, stamp, events }) {
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
-// A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545, 3.3.11).
+// Control characters (C0 but tab and line breaks, DEL, C1) and the Unicode line and paragraph
+// separators: RFC 5545 allows none of them in TEXT, and some parsers split lines at them.
+export const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
+
+// A TEXT value: controls left out; backslash, semicolon, comma and line breaks escaped (RFC 5545, 3.3.11).
 export function escapeText(value) {
-  return String(value)
+  return String(value).replace(CONTROLS, "")
     .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
     .replace(/\r\n|\r|\n/g, "\\n");
 }

@@ -19,10 +19,12 @@
 // to the fragment, and get a plan id from their own text. Elements are made from <template>s and
 // texts are set as text, never as HTML.
 
-import { calendar, clock, hash, isoDate, meetingDates, parseStart, weekday, addDays } from "./planner-ics.js";
+import { calendar, clock, hash, inSpringGap, isoDate, meetingDates, parseStart, weekday, addDays, CONTROLS, FIRST_YEAR, LAST_YEAR } from "./planner-ics.js";
 
 const MAX_EVERY = 365;
 const MAX_NAME = 80;
+const MAX_PLACE = 200;
+const MAX_MEETINGS = 100; // a long series is a few dozen; the cap keeps a hostile link cheap
 const UID_DOMAIN = "suunnittelu.vertaisryhmaopas";
 // A fragment that holds a plan (any other fragment is a heading's anchor).
 const PLAN_FRAGMENT = /(^|&)(plan|model|start|every|cards|place)=/;
@@ -36,7 +38,6 @@ class Planner {
     this.cards = new Map(catalogue.cards.map((card) => [card.id, card]));
     this.models = new Map(catalogue.models.map((model) => [model.id, model]));
     this.kinds = new Map(catalogue.kinds.map((kind) => [kind.id, kind.name]));
-    this.blobUrl = null;
     // plan, rev, next, gone: the plan's identity (see the top); shared: whether a file, link or
     // printout may have left the page, after which a removed meeting is kept as cancelled.
     this.state = { plan: null, rev: 0, next: 1, gone: [], shared: false, model: null, date: null, time: 0, every: 1, place: "", items: [] };
@@ -54,17 +55,16 @@ class Planner {
     this.field("time").addEventListener("input", () => this.readDateTime());
     this.field("every").addEventListener("input", () => this.readEvery());
     this.field("place").addEventListener("input", () => {
-      this.state.place = this.field("place").value.trim();
+      this.state.place = cleanText(this.field("place").value, MAX_PLACE);
       this.changed();
     });
     this.root.addEventListener("input", (event) => {
       const item = event.target.dataset.part === "name" && this.itemOf(event.target.closest("li[data-key]"));
       if (!item) return;
-      item.name = event.target.value.trim().slice(0, MAX_NAME);
+      item.name = cleanText(event.target.value, MAX_NAME);
       this.set(event.target.closest("li[data-key]"), "title", this.titleOf(item));
       this.changed(false);
     });
-    this.part("download").addEventListener("click", () => this.handOut(() => null));
     this.root.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
       if (button) this.act(button.dataset.action, button.closest("li[data-key]"), button);
@@ -75,6 +75,7 @@ class Planner {
     if (action === "add") this.add(this.field("add").value);
     else if (action === "attach") this.attach(Number(item.dataset.key), item.querySelector('[data-part="attach-select"]').value);
     else if (action === "detach") this.detach(Number(item.dataset.key), Number(button.closest("li[data-method]").dataset.method));
+    else if (action === "download") this.handOut(() => this.download());
     else if (action === "print") this.handOut(() => window.print());
     else if (action === "copy") this.handOut(() => this.copyLink());
     else if (action === "clear-gone") this.clearGone();
@@ -94,7 +95,7 @@ class Planner {
       this.openStart(params.get("start"), problems);
       this.openEvery(params.get("every"), problems);
       if (params.has("cards")) this.openCards(params.get("cards"), problems);
-      this.state.place = (params.get("place") || "").trim().slice(0, 200);
+      this.state.place = cleanText(params.get("place") || "", MAX_PLACE);
       this.openIdentity(params, fragment);
       this.fillFields();
     }
@@ -104,8 +105,10 @@ class Planner {
 
   openStart(value, problems) {
     const start = parseStart(value);
+    const year = Number((value || "").slice(0, 4));
+    const key = /^\d{4}-/.test(value || "") && (year < FIRST_YEAR || year > LAST_YEAR) ? "problem_year" : "problem_start";
     if (start) Object.assign(this.state, start);
-    else if (value !== null) problems.push(this.text("problem_start", { value, default: this.formatStart() }));
+    else if (value !== null) problems.push(this.text(key, { value, default: this.formatStart() }));
   }
 
   openEvery(value, problems) {
@@ -119,7 +122,9 @@ class Planner {
   openCards(value, problems) {
     this.state.items = [];
     const keys = new Set();
-    for (const token of value.split(",").map((text) => text.trim()).filter(Boolean)) {
+    const tokens = value.split(",").map((text) => text.trim()).filter(Boolean);
+    if (tokens.length > MAX_MEETINGS) problems.push(this.text("problem_too_many", { count: tokens.length, max: MAX_MEETINGS }));
+    for (const token of tokens.slice(0, MAX_MEETINGS)) {
       const keyed = /^(\d{1,6})\.(.*)$/.exec(token);
       const key = keyed && !keys.has(Number(keyed[1])) ? Number(keyed[1]) : null;
       const [id, ...methods] = (keyed ? keyed[2] : token).split("~");
@@ -142,7 +147,7 @@ class Planner {
     s.next = Math.max(wholeNumber(params.get("next")) ?? 1, ...used.map((key) => key + 1));
     for (const item of s.items) {
       if (item.key === null) item.key = s.next++;
-      if (item.id === this.catalogue.own) item.name = (params.get(`name${item.key}`) || "").trim().slice(0, MAX_NAME);
+      if (item.id === this.catalogue.own) item.name = cleanText(params.get(`name${item.key}`) || "", MAX_NAME);
     }
     s.shared = true;
     // The same plan opened in another language: its events' texts change, so does the revision.
@@ -206,6 +211,10 @@ class Planner {
 
   add(id) {
     if (!id) return;
+    if (this.state.items.length >= MAX_MEETINGS) {
+      this.announce("announce_too_many", { max: MAX_MEETINGS });
+      return;
+    }
     this.state.items.push(this.proposed(id));
     this.changed();
     this.announce("announce_added", { title: this.titleOf({ id, name: "" }), count: this.state.items.length });
@@ -289,6 +298,12 @@ class Planner {
     });
     const dates = meetingDates(list.map((m) => m.kind), this.state.date, this.state.every, this.catalogue.gaps);
     list.forEach((meeting, index) => (meeting.date = dates[index]));
+    // A clock time that does not exist that day (the spring change) is moved an hour later, as a
+    // calendar program would; render() says so.
+    for (const meeting of list.filter((m) => inSpringGap(m.date, m.start))) {
+      meeting.skipped = meeting.start;
+      meeting.start += 60;
+    }
     return list;
   }
 
@@ -301,6 +316,10 @@ class Planner {
     this.part("meetings").replaceChildren(...meetings.map((m, i) => this.meetingItem(m, i, meetings.length, names[i])));
     this.part("count").textContent = this.text("meeting_count", { count: meetings.length });
     this.part("empty").hidden = meetings.length > 0;
+    const notices = meetings.filter((m) => m.skipped !== undefined).map((m) => this.text("notice_spring_gap", {
+      date: `${m.date.day}.${m.date.month}.${m.date.year}`, time: this.clock(m.skipped), moved: this.clock(m.start) }));
+    this.part("notices").hidden = notices.length === 0;
+    this.part("notice-list").replaceChildren(...notices.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
     this.renderOutputs(meetings);
   }
 
@@ -308,7 +327,6 @@ class Planner {
   // language switch (which opens the same plan in the other language).
   renderOutputs(meetings) {
     this.renderPrint(meetings);
-    this.renderDownload(meetings);
     this.renderGone();
     this.written = this.fragment();
     history.replaceState(null, "", `${location.pathname}#${this.written}`);
@@ -353,7 +371,7 @@ class Planner {
     if (card) {
       this.link(li, "card", card.page);
       this.link(li, "pdf", card.pdf);
-      this.partOf(li, "phases").replaceChildren(...this.phaseItems(card));
+      this.partOf(li, "phases").replaceChildren(...this.phaseItems(card, meeting.start));
     }
     // Distinct names for each meeting's controls: the visible text, then the meeting's title.
     for (const control of li.querySelectorAll(":scope > p > a[data-part], :scope > p > button[data-action], .planner-attach summary, [data-action='attach']")) {
@@ -397,8 +415,8 @@ class Planner {
     if (address) anchor.href = this.absolute(address);
   }
 
-  phaseItems(card) {
-    let at = this.state.time;
+  phaseItems(card, start) {
+    let at = start;
     return card.phases.map((phase) => {
       const li = this.template("planner-phase-template");
       this.set(li, "time", this.clock(at));
@@ -416,15 +434,17 @@ class Planner {
     this.part("print-rows").replaceChildren(...meetings.map((meeting, index) => {
       const row = document.createElement("tr");
       const cells = [`${index + 1}.`, this.formatDate(meeting.date),
-        `${this.clock(this.state.time)}–${this.clock(this.state.time + meeting.minutes)}`, meeting.title];
+        `${this.clock(meeting.start)}–${this.clock(meeting.start + meeting.minutes)}`, meeting.title];
       row.replaceChildren(...cells.map((text) => Object.assign(document.createElement("td"), { textContent: text })));
       return row;
     }));
   }
 
-  // The calendar file: one event per meeting, then one per cancelled meeting, each under the
-  // UID it was first handed out with and with the plan's revision as its SEQUENCE.
-  renderDownload(meetings) {
+  // The calendar file, made when asked for (so nothing but a calendar is ever downloaded): one
+  // event per meeting, then one per cancelled meeting, each under the UID it was first handed
+  // out with and with the plan's revision as its SEQUENCE.
+  download() {
+    const meetings = this.meetings();
     const model = this.models.get(this.state.model);
     const s = this.state;
     const events = meetings.map((meeting) => ({
@@ -445,11 +465,13 @@ class Planner {
       summary: this.text("calendar_cancelled", { title: this.titleOf({ id: gone.id, name: "" }) }),
     })));
     const text = calendar({ name: this.texts.calendar_name, locale: this.catalogue.locale, stamp: new Date(), events });
-    if (this.blobUrl) URL.revokeObjectURL(this.blobUrl);
-    this.blobUrl = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
-    const link = this.part("download");
-    link.href = this.blobUrl;
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
     link.download = `${this.texts.calendar_file}-${model.id}-${isoDate(this.state.date)}.ics`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
   }
 
   uid(key) {
@@ -463,7 +485,7 @@ class Planner {
     const methods = meeting.item.methods.map((id) => `${this.cards.get(id).title}: ${this.absolute(this.cards.get(id).page)}`);
     const attached = methods.length ? ["", this.texts.calendar_methods, ...methods] : [];
     if (!card) return [this.texts.own_meeting_text, ...attached].join("\n");
-    let at = this.state.time;
+    let at = meeting.start;
     const phases = card.phases.map((phase) => {
       const line = `${this.clock(at)} ${phase.title}`;
       at += phase.minutes;
@@ -537,7 +559,7 @@ class Planner {
     const date = meeting.date;
     return this.text("meeting_time", {
       weekday: this.texts.weekdays[weekday(date)], date: `${date.day}.${date.month}.${date.year}`,
-      start: this.clock(this.state.time), end: this.clock(this.state.time + meeting.minutes),
+      start: this.clock(meeting.start), end: this.clock(meeting.start + meeting.minutes),
     });
   }
 
@@ -607,6 +629,14 @@ class Planner {
 // Titles made distinct for buttons' names: a title used twice gets the meeting's number.
 function uniqueNames(titles) {
   return titles.map((title, index) => (titles.indexOf(title) !== titles.lastIndexOf(title) ? `${title} (${index + 1})` : title));
+}
+
+// Text from a link or a field: no control characters or line separators (tab and line breaks
+// become spaces), at most `limit` whole characters (an emoji is never cut in half), and a lone
+// surrogate half (which no address can carry) replaced.
+function cleanText(value, limit) {
+  const text = String(value).replace(/[\t\n\r]/g, " ").replace(CONTROLS, "").trim();
+  return Array.from(text).slice(0, limit).join("").replace(/\p{Cs}/gu, "\uFFFD");
 }
 
 // A new plan's id: 16 random hexadecimal digits.
