@@ -35,6 +35,9 @@ TEXT_KEYS = (
     "print_meeting", "calendar_summary", "calendar_card", "calendar_pdf", "calendar_methods", "calendar_file",
     "calendar_name", "name_label", "gone_text", "clear_gone", "announce_gone_cleared", "calendar_cancelled",
     "problem_year", "problem_too_many", "announce_too_many", "notice_spring_gap",
+    "every_hint_follow_up", "reschedule", "reschedule_date", "reschedule_time", "reschedule_follow",
+    "reschedule_button", "skip_button", "skip_hint", "reset_button", "moved_mark", "announce_rescheduled",
+    "announce_reschedule_invalid", "problem_at",
 )
 """Every text a language block must have, besides `model_notes` (one per model) and `weekdays`."""
 WEEKDAYS = 7

@@ -8,8 +8,10 @@ fragment (#...), which no request carries.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -103,8 +105,16 @@ def test_importing_every_file_of_a_plans_life_leaves_exactly_the_current_plan(pa
     assert len(cancelled) == 1 and str(cancelled[0]["uid"]) in first_uids
     assert store.shown() == current_plan(removed) and len(store.shown()) == 11
 
-    page.locator(".planner-meeting").nth(4).locator('[data-action="up"]').click()  # one meeting moved
+    page.locator(".planner-meeting").nth(4).locator('[data-action="up"]').click()  # one meeting moved up
     hand_out_and_import(page, store, first_uids)
+
+    moved = page.locator(".planner-meeting").nth(5)  # one meeting moved to another day and time
+    moved.locator(".planner-reschedule summary").click()
+    moved.locator('[data-part="at-date"]').fill("2027-03-12")
+    moved.locator('[data-part="at-time"]').fill("16:00")
+    moved.locator('[data-action="reschedule"]').click()
+    plan = hand_out_and_import(page, store, first_uids)
+    assert (datetime(2027, 3, 12, 16, 0, tzinfo=ZoneInfo("Europe/Helsinki")), ) in {view[:1] for view in plan.values()}
 
     for _ in range(3):  # the series re-ordered: the last weekly meeting becomes the second
         page.locator(".planner-meeting").nth(8).locator('[data-action="up"]').click()

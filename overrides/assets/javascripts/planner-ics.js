@@ -25,14 +25,25 @@ export function weekday(date) {
 }
 
 // Each meeting's date: the first on `start`; then `every` days after the one before, or, for a
-// kind listed in `gaps` ({kind: months}), that many months after it.
-export function meetingDates(kinds, start, every, gaps) {
+// kind listed in `gaps` ({kind: months}), that many months after it, on the same weekday (the
+// nearest such day). `fixed[i]`, when given, is a date the organiser chose for meeting i:
+// the later meetings count from it, or with `stay` from the date it would have had.
+export function meetingDates(kinds, start, every, gaps, fixed = []) {
   const dates = [];
+  let before = null;
   kinds.forEach((kind, index) => {
-    const before = dates[index - 1];
-    dates.push(index === 0 ? start : gaps[kind] ? addMonths(before, gaps[kind]) : addDays(before, every));
+    const planned = index === 0 ? start : gaps[kind] ? sameWeekdayNear(addMonths(before, gaps[kind]), before) : addDays(before, every);
+    const moved = fixed[index];
+    dates.push(moved ? moved.date : planned);
+    before = moved && !moved.stay ? moved.date : planned;
   });
   return dates;
+}
+
+// The day nearest to `date` (at most three days off) that is the same weekday as `model`.
+export function sameWeekdayNear(date, model) {
+  const ahead = (weekday(model) - weekday(date) + 7) % 7;
+  return addDays(date, ahead > 3 ? ahead - 7 : ahead);
 }
 
 // The years a plan may start in: calendar files need four-digit years, and no group plans

@@ -80,6 +80,9 @@ class Planner {
     else if (action === "copy") this.handOut(() => this.copyLink());
     else if (action === "clear-gone") this.clearGone();
     else if (item && action === "remove") this.remove(Number(item.dataset.key));
+    else if (item && action === "reschedule") this.reschedule(this.itemOf(item), item);
+    else if (item && action === "skip") this.skip(this.itemOf(item));
+    else if (item && action === "reset") this.setDate(this.itemOf(item), null, false);
     else if (item) this.move(Number(item.dataset.key), action === "up" ? -1 : 1, action);
   }
 
@@ -96,7 +99,7 @@ class Planner {
       this.openEvery(params.get("every"), problems);
       if (params.has("cards")) this.openCards(params.get("cards"), problems);
       this.state.place = cleanText(params.get("place") || "", MAX_PLACE);
-      this.openIdentity(params, fragment);
+      this.openIdentity(params, fragment, problems);
       this.fillFields();
     }
     this.showProblems(problems);
@@ -130,7 +133,7 @@ class Planner {
       const [id, ...methods] = (keyed ? keyed[2] : token).split("~");
       if (this.usable(id, false, problems)) {
         if (key !== null) keys.add(key);
-        this.state.items.push({ key, id, methods: methods.filter((method) => this.usable(method, true, problems)), name: "" });
+        this.state.items.push({ key, id, methods: methods.filter((method) => this.usable(method, true, problems)), name: "", at: null, stay: false });
       }
     }
   }
@@ -138,7 +141,7 @@ class Planner {
   // The plan's identity from its link: id, revision, cancelled meetings, the next free key and
   // the own meetings' names. A link without an id (made before ids existed) gets one from its
   // own text, place left out, so everyone who opens it gets the same calendar events.
-  openIdentity(params, fragment) {
+  openIdentity(params, fragment, problems) {
     const s = this.state;
     s.plan = /^[0-9a-f]{8,32}$/.test(params.get("plan") || "") ? params.get("plan") : hash(fragment.replace(/(^|&)place=[^&]*/, ""));
     s.rev = wholeNumber(params.get("rev")) ?? 0;
@@ -148,6 +151,10 @@ class Planner {
     for (const item of s.items) {
       if (item.key === null) item.key = s.next++;
       if (item.id === this.catalogue.own) item.name = cleanText(params.get(`name${item.key}`) || "", MAX_NAME);
+      const at = params.get(`at${item.key}`);
+      item.at = at === null ? null : parseStart(at);
+      item.stay = Boolean(item.at) && params.get(`stay${item.key}`) === "1";
+      if (at !== null && !item.at) problems.push(this.text("problem_at", { value: at }));
     }
     s.shared = true;
     // The same plan opened in another language: its events' texts change, so does the revision.
@@ -178,6 +185,9 @@ class Planner {
     Object.assign(this.state, { plan: newPlanId(), rev: 0, next: 1, gone: [], shared: false, model: id, every: model.every });
     this.state.items = model.series.map((card) => this.proposed(card));
     this.root.querySelector(`#planner-model-${id}`).checked = true;
+    // The interval's hint speaks of the follow-up only for a model that has one.
+    const gapped = model.series.some((card) => this.cards.has(card) && this.catalogue.gaps[this.cards.get(card).kind]);
+    this.field("every-hint").textContent = this.texts[gapped ? "every_hint_follow_up" : "every_hint"];
     this.fillAddOptions();
   }
 
@@ -289,6 +299,31 @@ class Planner {
     return action();
   }
 
+  // The date and time typed for one meeting; the later meetings follow it unless told to stay.
+  reschedule(item, li) {
+    const date = this.partOf(li, "at-date"), time = this.partOf(li, "at-time");
+    const at = parseStart(`${date.value}T${time.value}`);
+    date.setAttribute("aria-invalid", String(!at));
+    time.setAttribute("aria-invalid", String(!at));
+    if (!at) return this.announce("announce_reschedule_invalid");
+    this.setDate(item, at, !this.partOf(li, "at-follow").checked);
+  }
+
+  // A date skipped (a holiday): the meeting goes one interval later, and the later ones with it.
+  skip(item) {
+    const meeting = this.meetings().find((m) => m.item === item);
+    this.setDate(item, { date: addDays(meeting.date, this.state.every), time: item.at ? item.at.time : this.state.time }, false);
+  }
+
+  // `at` null: the meeting goes back to its place in the series.
+  setDate(item, at, stay) {
+    Object.assign(item, { at, stay: Boolean(at) && stay });
+    this.changed();
+    const meeting = this.meetings().find((m) => m.item === item);
+    this.focus(`li[data-key="${item.key}"] .planner-reschedule summary`);
+    this.announce("announce_rescheduled", { title: meeting.title, when: this.formatWhen(meeting) });
+  }
+
   // The meetings with their dates: {item, card, title, kind, minutes, date, start}.
   meetings() {
     const own = this.models.get(this.state.model).own_minutes;
@@ -296,8 +331,12 @@ class Planner {
       const card = this.cards.get(item.id) || null;
       return { item, card, title: this.titleOf(item), kind: card ? card.kind : null, minutes: card ? card.minutes : own, start: this.state.time };
     });
-    const dates = meetingDates(list.map((m) => m.kind), this.state.date, this.state.every, this.catalogue.gaps);
-    list.forEach((meeting, index) => (meeting.date = dates[index]));
+    const fixed = this.state.items.map((item) => item.at && { date: item.at.date, stay: item.stay });
+    const dates = meetingDates(list.map((m) => m.kind), this.state.date, this.state.every, this.catalogue.gaps, fixed);
+    list.forEach((meeting, index) => {
+      meeting.date = dates[index];
+      if (meeting.item.at) meeting.start = meeting.item.at.time;
+    });
     // A clock time that does not exist that day (the spring change) is moved an hour later, as a
     // calendar program would; render() says so.
     for (const meeting of list.filter((m) => inSpringGap(m.date, m.start))) {
@@ -374,13 +413,26 @@ class Planner {
       this.partOf(li, "phases").replaceChildren(...this.phaseItems(card, meeting.start));
     }
     // Distinct names for each meeting's controls: the visible text, then the meeting's title.
-    for (const control of li.querySelectorAll(":scope > p > a[data-part], :scope > p > button[data-action], .planner-attach summary, [data-action='attach']")) {
+    this.fillReschedule(li, meeting);
+    for (const control of li.querySelectorAll(":scope > p > a[data-part], :scope > p > button[data-action], .planner-attach summary, [data-action='attach'], .planner-reschedule summary, .planner-reschedule button")) {
       control.setAttribute("aria-label", `${control.textContent.trim()}: ${name}`);
     }
     this.fillMethods(li, meeting, name);
     li.querySelector('[data-action="up"]').disabled = index === 0;
     li.querySelector('[data-action="down"]').disabled = index === count - 1;
     return li;
+  }
+
+  // The form that moves one meeting: its date and time now, with labels tied to its fields.
+  fillReschedule(li, meeting) {
+    for (const [part, value] of [["at-date", isoDate(meeting.date)], ["at-time", clock(meeting.start)]]) {
+      const input = this.partOf(li, part);
+      input.id = `planner-${part}-${meeting.item.key}`;
+      input.value = value;
+      this.partOf(li, `${part}-label`).htmlFor = input.id;
+    }
+    this.partOf(li, "moved").hidden = !meeting.item.at;
+    this.partOf(li, "reset").hidden = !meeting.item.at;
   }
 
   // The methods attached to a meeting, and the list to attach one more (when the model has any).
@@ -507,6 +559,9 @@ class Planner {
       parts.push(`gone=${s.gone.map((gone) => `${gone.key}.${encodeURIComponent(gone.id)}.${isoDate(gone.date)}T${clock(gone.time)}`).join(",")}`);
     }
     for (const item of s.items.filter((item) => item.name)) parts.push(`name${item.key}=${encodeURIComponent(item.name)}`);
+    for (const item of s.items.filter((item) => item.at)) {
+      parts.push(`at${item.key}=${isoDate(item.at.date)}T${clock(item.at.time)}`, ...(item.stay ? [`stay${item.key}=1`] : []));
+    }
     if (s.place) parts.push(`place=${encodeURIComponent(s.place)}`);
     return parts.join("&");
   }
@@ -585,7 +640,7 @@ class Planner {
   }
 
   item(id, methods = []) {
-    return { key: this.state.next++, id, methods, name: "" };
+    return { key: this.state.next++, id, methods, name: "", at: null, stay: false };
   }
 
   // A meeting as a proposal or the "add" list makes it: with the method cards its card uses.
