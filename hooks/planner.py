@@ -11,6 +11,8 @@
   Markdown's HTML first): on the planner page, renders `overrides/partials/planner.html` from
   the catalogue just written (the one source of its texts) and the crisis help texts, and
   places it after the page's `{ .planner-fallback }` paragraph (`planner_page`).
+  Its sections (model, time and place, meetings, taking the plan away) go first in the page's
+  table of contents, under the page's title, so a phone reader can jump to them.
 - `on_page_context`: sets `planner_page` in the planner page's template context, so
   overrides/main.html loads the planner's script on that page only.
 
@@ -26,6 +28,7 @@ import json
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 
 import build_data
 import cards_model
@@ -58,6 +61,7 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     crisis = build_data.crisis_help(config)
     context = planner_page.context(catalogue, catalogue_file.url_relative_to(page.file), crisis.texts[lang.locale])
     placed = planner_page.insert_after_fallback(html, planner_page.render(config.theme.dirs, context))
+    _list_sections(page.toc, planner_page.sections(catalogue["texts"]))
     if placed is None:
         raise PluginError(f"{lang.source_of(planner_catalogue.PAGE_URI).as_posix()}: the planner goes after the paragraph "
                           "that tells readers without JavaScript what to do; end that paragraph with a line '{ .planner-fallback }'")
@@ -67,6 +71,14 @@ def on_page_content(html: str, page, config, files: Files) -> str:
 def on_page_context(context, page, config, nav):
     context["planner_page"] = _is_planner(page, site_languages.language_of(config, page.file.locale))
     return context
+
+
+def _list_sections(toc, sections) -> None:
+    """The planner's sections first among the page's headings (under its title when it has one)."""
+    links = [AnchorLink(title, anchor, 2) for title, anchor in sections]
+    top = next(iter(toc), None)
+    under = top.children if top is not None and top.level == 1 else toc.items
+    under[:0] = links
 
 
 def _is_planner(page, lang) -> bool:

@@ -37,7 +37,7 @@ TEXT_KEYS = (
     "problem_year", "problem_too_many", "announce_too_many", "notice_spring_gap",
     "every_hint_follow_up", "reschedule", "reschedule_date", "reschedule_time", "reschedule_follow",
     "reschedule_button", "skip_button", "skip_hint", "reset_button", "moved_mark", "announce_rescheduled",
-    "announce_reschedule_invalid", "problem_at",
+    "announce_reschedule_invalid", "problem_at", "bar_label", "bar_download", "bar_print", "bar_share",
 )
 """Every text a language block must have, besides `model_notes` (one per model) and `weekdays`."""
 WEEKDAYS = 7
