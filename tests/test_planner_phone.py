@@ -76,3 +76,15 @@ def test_named_own_meeting_shows_its_name_in_plan_printout_and_calendar(phone, o
         phone.locator('[data-part="download"]').click()
     events = icalendar.Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")
     assert str(events[1]["summary"]) == "Vertaisryhmä: Retki luontoon"
+
+
+@pytest.mark.browser
+def test_without_javascript_the_card_index_paragraph_shows_and_the_planner_does_not(browser, origin):
+    """The planner is painted from the first frame with JavaScript; without it, the reader sees
+    the paragraph that points to the card index instead of controls that cannot work."""
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(origin + "suunnittelu/")
+    assert page.locator(".planner-fallback").is_visible()
+    assert page.locator("#planner").is_hidden()
+    context.close()

@@ -717,7 +717,6 @@ function today() {
 
 async function start(root) {
   const fallback = document.querySelector(".planner-fallback");
-  root.hidden = false;
   try {
     const response = await fetch(new URL(root.dataset.catalogue, location.href));
     if (!response.ok) throw new Error(`${response.status} ${response.url}`);
@@ -729,8 +728,10 @@ async function start(root) {
     if (PLAN_FRAGMENT.test(legacy)) history.replaceState(null, "", `${location.pathname}#${legacy}`);
     const fragment = location.hash.slice(1);
     planner.open(PLAN_FRAGMENT.test(fragment) ? fragment : "");
+    document.documentElement.classList.remove("planner-expects-plan"); // the plan is drawn (planner-early.js)
     window.addEventListener("hashchange", () => planner.follow(location.hash.slice(1)));
   } catch (error) {
+    document.documentElement.classList.remove("planner-expects-plan");
     root.querySelector('[data-part="load-failed"]').hidden = false;
     throw error;
   }
