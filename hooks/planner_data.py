@@ -38,6 +38,7 @@ TEXT_KEYS = (
     "every_hint_follow_up", "reschedule", "reschedule_date", "reschedule_time", "reschedule_follow",
     "reschedule_button", "skip_button", "skip_hint", "reset_button", "moved_mark", "announce_rescheduled",
     "announce_reschedule_invalid", "problem_at", "bar_label", "bar_download", "bar_print", "bar_share",
+    "handout_link", "printables_heading",
 )
 """Every text a language block must have, besides `model_notes` (one per model) and `weekdays`."""
 WEEKDAYS = 7

@@ -188,6 +188,14 @@ class Planner {
     // The interval's hint speaks of the follow-up only for a model that has one.
     const gapped = model.series.some((card) => this.cards.has(card) && this.catalogue.gaps[this.cards.get(card).kind]);
     this.field("every-hint").textContent = this.texts[gapped ? "every_hint_follow_up" : "every_hint"];
+    // The model's booklet and (Vahvistin) its theme list and voting sheet, when the build made them.
+    this.part("printables-block").hidden = model.printables.length === 0;
+    this.part("printables").replaceChildren(...model.printables.map((printable) => {
+      const link = Object.assign(document.createElement("a"), { href: this.absolute(printable.href), textContent: printable.text });
+      const item = document.createElement("li");
+      item.append(link);
+      return item;
+    }));
     this.fillAddOptions();
   }
 
@@ -410,6 +418,7 @@ class Planner {
     if (card) {
       this.link(li, "card", card.page);
       this.link(li, "pdf", card.pdf);
+      this.link(li, "handout", card.handout);
       this.partOf(li, "phases").replaceChildren(...this.phaseItems(card, meeting.start));
     }
     // Distinct names for each meeting's controls: the visible text, then the meeting's title.

@@ -1,0 +1,56 @@
+"""Printables from the plan (walkthrough A-7, M-3): each meeting links its participant handout
+when its card has one, and the plan links the model's booklet and, for Vahvistin, the theme
+list and voting sheet, in the page's language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+ROOTS = {"fi": "", "sv": "sv/"}
+
+
+def catalogue(site, locale):
+    return json.loads((site / ROOTS[locale] / "suunnittelu" / "kortit.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("locale", ROOTS)
+def test_catalogue_links_existing_handouts_booklets_and_the_voting_sheet(site, locale):
+    """Every handout, booklet and sheet address in the catalogue is a built PDF; only cards with a
+    handout have one; Vahvistin has its booklet and voting sheet, Kokemus voimavaraksi its booklet."""
+    data = catalogue(site, locale)
+    folder = site / ROOTS[locale] / "suunnittelu"
+    cards = {card["id"]: card for card in data["cards"]}
+    assert cards["kokemus-aloitus"]["handout"] and cards["hyva-mielenterveys"]["handout"] is None
+    handouts = [card["handout"] for card in data["cards"] if card["handout"]]
+    printables = {model["id"]: model["printables"] for model in data["models"]}
+    assert [len(printables["vahvistin"]), len(printables["kokemus-voimavaraksi"])] == [2, 1]
+    for href in handouts + [p["href"] for items in printables.values() for p in items]:
+        assert (folder / href).resolve().is_file(), href
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("root, handout, voting", [
+    ("", "Osallistujan moniste (PDF): Aloitustapaaminen", "äänestyslomake"),
+    ("sv/", "Utdelningsblad för deltagarna (PDF): Startträff", "röstningsblad"),
+], ids=["fi", "sv"])
+def test_plan_links_each_meetings_handout_and_the_models_printables(browser, origin, root, handout, voting):
+    """Meeting 1 links its handout, meeting 2 (no handout) links none; the plan links the booklet
+    and, for Vahvistin, the voting sheet."""
+    page = browser.new_page()
+    page.goto(f"{origin}{root}suunnittelu/#model=kokemus-voimavaraksi&start=2027-02-02T17:30&every=7&cards=kokemus-aloitus,hyva-mielenterveys")
+    page.locator('[data-part="plan"]:not([hidden])').wait_for()
+    link = page.get_by_role("link", name=handout)
+    assert link.get_attribute("href").startswith(f"{origin}{root}kortit/kokemus-aloitus-")
+    response = page.request.get(link.get_attribute("href"))
+    assert response.ok and response.body().startswith(b"%PDF")
+    assert page.locator(".planner-meeting").nth(1).locator('[data-part="handout"]').is_hidden()
+    assert page.locator('[data-part="printables"] a').count() == 1
+    page.goto(f"{origin}{root}suunnittelu/#model=vahvistin&start=2027-01-14T14:00&every=21")
+    page.locator('[data-part="plan"]:not([hidden])').wait_for()
+    texts = page.locator('[data-part="printables"] a').all_inner_texts()
+    assert len(texts) == 2 and voting in texts[1].lower()
+    response = page.request.get(page.locator('[data-part="printables"] a').nth(1).get_attribute("href"))
+    assert response.ok and response.body().startswith(b"%PDF")
+    page.close()
