@@ -33,7 +33,8 @@ def context(catalogue: dict, catalogue_url: str, crisis: dict) -> dict:
 
 
 SECTIONS = (("planner-model-title", "choose_model"), ("planner-settings-title", "settings_heading"),
-            ("planner-meetings-title", "meetings_heading"), ("planner-output-title", "output_heading"))
+            ("planner-meetings-title", "meetings_heading"), ("planner-output-title", "output_heading"),
+            ("planner-invite-title", "invite_heading"))
 """The planner's sections (heading id, text key), listed first in the page's contents."""
 
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 PHONE = {"width": 390, "height": 844}
 KOKEMUS = "model=kokemus-voimavaraksi&start=2027-02-02T17:30&every=7"
-SECTIONS = ["#planner-model-title", "#planner-settings-title", "#planner-meetings-title", "#planner-output-title"]
+SECTIONS = ["#planner-model-title", "#planner-settings-title", "#planner-meetings-title", "#planner-output-title", "#planner-invite-title"]
 
 
 @pytest.fixture
@@ -53,10 +53,10 @@ def test_action_bar_is_on_screen_while_the_meetings_scroll(phone, origin):
 
 @pytest.mark.parametrize("root", ["", "sv/"], ids=["fi", "sv"])
 def test_contents_list_the_planners_sections_first(site, root):
-    """The page's table of contents names the planner's four sections before the prose's."""
+    """The page's table of contents names the planner's five sections before the prose's."""
     html = BeautifulSoup((site / root / "suunnittelu" / "index.html").read_text("utf-8"), "html.parser")
     links = [a["href"] for a in html.select(".md-sidebar--secondary a.md-nav__link")]
-    assert links[:4] == SECTIONS and len(links) > 4
+    assert links[:5] == SECTIONS and len(links) > 5
     assert all(html.find(id=anchor[1:]) is not None for anchor in SECTIONS)
 
 

@@ -4,6 +4,7 @@ list and voting sheet, in the page's language."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -53,4 +54,44 @@ def test_plan_links_each_meetings_handout_and_the_models_printables(browser, ori
     assert len(texts) == 2 and voting in texts[1].lower()
     response = page.request.get(page.locator('[data-part="printables"] a').nth(1).get_attribute("href"))
     assert response.ok and response.body().startswith(b"%PDF")
+    page.close()
+
+
+@pytest.mark.browser
+def test_invitation_text_holds_the_model_dates_place_and_contact_but_the_link_does_not(browser, origin):
+    """The invitation to copy: the model in two sentences, every date, the place, the audience and
+    the contact the organiser typed; the contact stays out of the share link."""
+    page = browser.new_page()
+    page.goto(f"{origin}suunnittelu/#model=kokemus-voimavaraksi&start=2027-02-02T17:30&every=7&cards=kokemus-aloitus,_&place=Kirjasto")
+    page.locator('[data-part="plan"]:not([hidden])').wait_for()
+    page.fill("#planner-audience", "masennuksesta toipuville aikuisille")
+    page.fill("#planner-contact", "29.1. mennessä: ryhma@example.org")
+    text = page.input_value("#planner-invite")
+    for expected in ("Vertaisryhmä mielen hyvinvoinnin tueksi", "kaksi kokemusasiantuntijaa",
+                     "Kenelle: masennuksesta toipuville aikuisille", "- ti 2.2.2027 klo 17.30–19.30",
+                     "- ti 9.2.2027 klo 17.30–19.30", "Paikka: Kirjasto", "ei ole terapiaa",
+                     "Ilmoittautuminen: 29.1. mennessä: ryhma@example.org"):
+        assert expected in text, expected
+    assert "example.org" not in page.evaluate("location.href")
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("root, title", [("", "Vertaisryhmä mielen hyvinvoinnin tueksi"), ("sv/", "Kamratstödsgrupp för psykiskt välbefinnande")],
+                         ids=["fi", "sv"])
+def test_invitation_prints_as_a_one_page_notice_without_the_plan_table(browser, origin, root, title):
+    """Printed as a notice, the invitation is one A4 page with the dates and place, and no plan table."""
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    page.goto(f"{origin}{root}suunnittelu/#model=vahvistin&start=2027-01-14T14:00&every=21&place=Kvarken")
+    page.locator('[data-part="plan"]:not([hidden])').wait_for()
+    page.fill("#planner-contact", "mikael@example.org")
+    page.evaluate("document.body.classList.add('planner-printing-invite')")  # as 'print the invitation' does
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)  # the big title may wrap
+    assert len(pdf.pages) == 1
+    for expected in (title, "14.1.2027", "Kvarken", "mikael@example.org"):
+        assert expected in text, expected
+    assert "Nro" not in text and "Nr " not in text
     page.close()

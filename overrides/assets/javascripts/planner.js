@@ -54,6 +54,8 @@ class Planner {
     this.field("date").addEventListener("input", () => this.readDateTime());
     this.field("time").addEventListener("input", () => this.readDateTime());
     this.field("every").addEventListener("input", () => this.readEvery());
+    // The invitation's own fields stay in the page: not in the link, not stored.
+    for (const id of ["audience", "contact"]) this.field(id).addEventListener("input", () => this.renderInvitation(this.meetings()));
     this.field("place").addEventListener("input", () => {
       this.state.place = cleanText(this.field("place").value, MAX_PLACE);
       this.changed();
@@ -79,6 +81,8 @@ class Planner {
     else if (action === "print") this.handOut(() => window.print());
     else if (action === "copy") this.handOut(() => this.copyLink());
     else if (action === "clear-gone") this.clearGone();
+    else if (action === "copy-invite") this.copyText(this.field("invite"), "invite_copied");
+    else if (action === "print-invite") this.printInvitation();
     else if (item && action === "remove") this.remove(Number(item.dataset.key));
     else if (item && action === "reschedule") this.reschedule(this.itemOf(item), item);
     else if (item && action === "skip") this.skip(this.itemOf(item));
@@ -374,6 +378,7 @@ class Planner {
   // language switch (which opens the same plan in the other language).
   renderOutputs(meetings) {
     this.renderPrint(meetings);
+    this.renderInvitation(meetings);
     this.renderGone();
     this.written = this.fragment();
     history.replaceState(null, "", `${location.pathname}#${this.written}`);
@@ -381,6 +386,38 @@ class Planner {
     for (const link of document.querySelectorAll("a.shell-language__link")) {
       link.href = `${link.href.split("#")[0]}#${this.written}`;
     }
+  }
+
+  // The invitation (the guide's example on the Vahvistin steps page, filled from the plan): a
+  // text to copy and a one-page notice to print, made from the same parts.
+  renderInvitation(meetings) {
+    const audience = cleanText(this.field("audience").value, 120), contact = cleanText(this.field("contact").value, 200);
+    const parts = {
+      title: this.texts.invite_title,
+      model: this.texts.invite_models[this.state.model],
+      audience: audience ? this.text("invite_audience_line", { audience }) : "",
+      datesTitle: this.texts.invite_dates,
+      dates: meetings.map((meeting) => this.formatWhen(meeting)),
+      place: this.state.place ? this.text("invite_place", { place: this.state.place }) : "",
+      voluntary: this.texts.invite_voluntary,
+      contact: contact ? this.text("invite_contact_line", { contact }) : "",
+    };
+    this.field("invite").value = [parts.title, "", parts.model, parts.audience, "", parts.datesTitle,
+      ...parts.dates.map((date) => `- ${date}`), "", parts.place, parts.voluntary, parts.contact]
+      .filter((line, index, lines) => line !== "" || lines[index - 1] !== "").join("\n").trim();
+    for (const name of ["title", "model", "audience", "place", "voluntary", "contact"]) {
+      this.set(this.root, `invite-print-${name}`, parts[name]);
+      this.part(`invite-print-${name}`).hidden = !parts[name];
+    }
+    this.set(this.root, "invite-print-dates-title", parts.datesTitle);
+    this.part("invite-print-dates").replaceChildren(...parts.dates.map((date) => Object.assign(document.createElement("li"), { textContent: date })));
+  }
+
+  // Prints the notice instead of the plan (planner.css, .planner-printing-invite).
+  printInvitation() {
+    document.body.classList.add("planner-printing-invite");
+    window.addEventListener("afterprint", () => document.body.classList.remove("planner-printing-invite"), { once: true });
+    window.print();
   }
 
   renderGone() {
@@ -600,14 +637,18 @@ class Planner {
     this.part("problem-list").replaceChildren(...problems.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
   }
 
-  async copyLink() {
-    const share = this.field("share");
+  copyLink() {
+    return this.copyText(this.field("share"), "copied");
+  }
+
+  // Copies a field's text; when the browser refuses, selects it for the reader to copy.
+  async copyText(field, done) {
     try {
-      await navigator.clipboard.writeText(share.value);
-      this.announce("copied");
+      await navigator.clipboard.writeText(field.value);
+      this.announce(done);
     } catch {
-      share.focus();
-      share.select();
+      field.focus();
+      field.select();
       this.announce("copy_failed");
     }
   }
