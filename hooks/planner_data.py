@@ -41,6 +41,7 @@ TEXT_KEYS = (
     "handout_link", "printables_heading", "invite_heading", "invite_intro", "invite_audience", "invite_contact",
     "invite_contact_hint", "invite_text_label", "invite_copy", "invite_copied", "invite_print", "invite_title",
     "invite_audience_line", "invite_dates", "invite_place", "invite_voluntary", "invite_contact_line",
+    "print_card", "card_print_when", "card_print_next", "card_print_last",
 )
 """Every text a language block must have, besides `model_notes` and `invite_models` (one per model) and `weekdays`."""
 WEEKDAYS = 7

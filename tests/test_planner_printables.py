@@ -95,3 +95,31 @@ def test_invitation_prints_as_a_one_page_notice_without_the_plan_table(browser, 
         assert expected in text, expected
     assert "Nro" not in text and "Nr " not in text
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("root, button, expected", [
+    ("", "Tulosta kortti täytettynä: Raha",
+     ["Päivä ja aika: to 4.2.2027 klo 14.00–16.30", "Paikka: Kvarken", "Seuraava tapaaminen: to 25.2.2027 klo 14.00–16.30 · Päättämistapaaminen",
+      "Keskustelukysymyksiä", "Millaisia ajatuksia ja tunteita raha sinussa herättää?"]),
+    ("sv/", "Skriv ut kortet ifyllt: Pengar",
+     ["Dag och tid: tors 4.2.2027 kl. 14.00–16.30", "Plats: Kvarken", "Nästa träff: tors 25.2.2027 kl. 14.00–16.30 · Avslutningsträff"]),
+], ids=["fi", "sv"])
+def test_card_printed_from_the_plan_has_its_date_place_and_next_meeting_filled_in(browser, origin, root, button, expected):
+    """Walkthrough A-9: 'print the card filled in' prints the card's own text under the meeting's
+    date and time, the place and the next meeting, and not the plan table."""
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    page.goto(f"{origin}{root}suunnittelu/#model=vahvistin&start=2027-01-14T14:00&every=21&cards=vahvistin-aloitus,raha,vahvistin-paatos&place=Kvarken")
+    page.locator('[data-part="plan"]:not([hidden])').wait_for()
+    page.evaluate("window.print = () => {}")  # the printout is read below as a PDF instead
+    page.get_by_role("button", name=button).click()
+    page.locator('[data-part="card-print-body"] h1').wait_for(state="attached")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    for line in expected:
+        assert line in text, line
+    assert "Nro" not in text and "Tapaamissuunnitelma" not in text and "Plan för träffarna" not in text
+    assert page.evaluate("document.querySelectorAll('[data-part=\"card-print-body\"] [id], [data-part=\"card-print-body\"] script').length") == 0
+    page.close()

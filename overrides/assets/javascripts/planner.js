@@ -83,6 +83,7 @@ class Planner {
     else if (action === "clear-gone") this.clearGone();
     else if (action === "copy-invite") this.copyText(this.field("invite"), "invite_copied");
     else if (action === "print-invite") this.printInvitation();
+    else if (item && action === "print-card") this.handOut(() => this.printCard(this.itemOf(item)));
     else if (item && action === "remove") this.remove(Number(item.dataset.key));
     else if (item && action === "reschedule") this.reschedule(this.itemOf(item), item);
     else if (item && action === "skip") this.skip(this.itemOf(item));
@@ -415,8 +416,34 @@ class Planner {
 
   // Prints the notice instead of the plan (planner.css, .planner-printing-invite).
   printInvitation() {
-    document.body.classList.add("planner-printing-invite");
-    window.addEventListener("afterprint", () => document.body.classList.remove("planner-printing-invite"), { once: true });
+    this.printOnly("planner-printing-invite");
+  }
+
+  // Prints one meeting's card filled in: the text of its card page on this site (the one source
+  // of card texts), without what only a screen needs, under its date, time, place and next
+  // meeting. The fetched page is this site's own build; its scripts are dropped, never run.
+  async printCard(item) {
+    const meetings = this.meetings();
+    const index = meetings.findIndex((m) => m.item === item);
+    const [meeting, next] = [meetings[index], meetings[index + 1]];
+    const response = await fetch(this.absolute(meeting.card.page));
+    const article = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("article");
+    for (const extra of article.querySelectorAll("script, a.headerlink, .card-pager, .md-content__button, .md-source-file")) extra.remove();
+    for (const element of article.querySelectorAll("[id]")) element.removeAttribute("id"); // the planner's ids stay unique
+    this.part("card-print-body").replaceChildren(...[...article.children].map((node) => document.importNode(node, true)));
+    this.set(this.root, "card-print-when", this.formatWhen(meeting));
+    this.set(this.root, "card-print-place", this.state.place || "–");
+    this.set(this.root, "card-print-next", next ? `${this.formatWhen(next)} · ${next.title}` : this.texts.card_print_last);
+    this.printOnly("planner-printing-card", () => this.part("card-print-body").replaceChildren());
+  }
+
+  // Prints with `mode` on the body (planner.css shows that printout alone), then ends it.
+  printOnly(mode, after = () => {}) {
+    document.body.classList.add(mode);
+    window.addEventListener("afterprint", () => {
+      document.body.classList.remove(mode);
+      after();
+    }, { once: true });
     window.print();
   }
 
@@ -452,6 +479,7 @@ class Planner {
     this.partOf(li, "name-field").hidden = Boolean(card);
     this.partOf(li, "links").hidden = !card;
     this.partOf(li, "phases-block").hidden = !card;
+    li.querySelector('[data-action="print-card"]').hidden = !card;
     if (card) {
       this.link(li, "card", card.page);
       this.link(li, "pdf", card.pdf);
