@@ -242,3 +242,17 @@ def test_pasted_share_link_opens_its_plan_in_the_same_page(page, origin):
     page.evaluate("location.hash = 'model=vahvistin&start=2027-01-14T14:00&every=21&cards=vahvistin-aloitus,vahvistin-paatos'")
     expect(page.locator(".planner-meeting")).to_have_count(2)
     assert page.input_value("#planner-every") == "21"
+
+
+def test_the_menus_link_to_the_planner_keeps_the_plan(page, origin):
+    """Walkthrough A-10: the menu's link to this page carries the plan; the contents keep their anchors."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{origin}suunnittelu/#{KOKEMUS_OLD_LINK}")
+    wait_for_plan(page)
+    page.fill("#planner-time", "18:15")
+    menu = page.locator(".md-sidebar--primary a.md-nav__link--active").first
+    assert menu.get_attribute("href").endswith(page.evaluate("location.hash"))
+    menu.click()
+    wait_for_plan(page)
+    assert page.input_value("#planner-time") == "18:15"
+    assert page.locator('.md-sidebar--secondary a[href="#mista-ehdotukset-tulevat"]').count() == 1

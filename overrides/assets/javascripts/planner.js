@@ -375,8 +375,9 @@ class Planner {
     this.renderOutputs(meetings);
   }
 
-  // What follows the plan: the printout, the calendar file, the address, the share link and the
-  // language switch (which opens the same plan in the other language).
+  // What follows the plan: the printout, the calendar file, the address, the share link, and the
+  // links that lead to the planner (the language switch, which opens the same plan in the other
+  // language, and the menu's link to this page).
   renderOutputs(meetings) {
     this.renderPrint(meetings);
     this.renderInvitation(meetings);
@@ -384,8 +385,11 @@ class Planner {
     this.written = this.fragment();
     history.replaceState(null, "", `${location.pathname}#${this.written}`);
     this.field("share").value = location.href;
-    for (const link of document.querySelectorAll("a.shell-language__link")) {
-      link.href = `${link.href.split("#")[0]}#${this.written}`;
+    for (const link of document.querySelectorAll("a[href]")) {
+      const url = new URL(link.href);
+      const planner = url.pathname === location.pathname || link.matches(".shell-language__link");
+      // A link to a heading of this page (the contents) keeps its anchor.
+      if (planner && (!url.hash || PLAN_FRAGMENT.test(url.hash.slice(1)))) link.href = `${url.href.split("#")[0]}#${this.written}`;
     }
   }
 
