@@ -34,6 +34,7 @@ test:
 bench: setup
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/planner_cls.py
 
 # The translation status, then the spell check (hooks/spelling.py); either one failing fails it.
 translations: setup

@@ -1,9 +1,10 @@
 """The meeting-series planner at `suunnittelu/` in every language: its card catalogue and markup.
 
 - `on_nav` at priority -50, after hooks/cards.py's `on_nav` (default priority), which has filled
-  the card pages and registered the card PDFs of the current language: writes that language's
-  card catalogue (`planner_catalogue`) as a generated file `suunnittelu/kortit.json` under the
-  language's root, with each card page's and PDF's address relative to it (no PDF addresses
+  the card pages and registered the card PDFs, handouts, booklets and voting sheet of the
+  current language: writes that language's card catalogue (`planner_catalogue`) as a generated
+  file `suunnittelu/kortit.json` under the language's root, with each card page's, PDF's and
+  handout's address and each model's booklet and voting sheet relative to it (no PDF addresses
   with CARDS_PDF=0). Registered after mkdocs-static-i18n's `on_files`, as the PDFs are: a data
   file needs no language alternates. The settings and texts (data/planner-labels.yml) are
   checked here; a problem stops the build naming the file, line, key and language.
@@ -11,11 +12,13 @@
   Markdown's HTML first): on the planner page, renders `overrides/partials/planner.html` from
   the catalogue just written (the one source of its texts) and the crisis help texts, and
   places it after the page's `{ .planner-fallback }` paragraph (`planner_page`).
+  Its sections (model, time and place, meetings, taking the plan away) go first in the page's
+  table of contents, under the page's title, so a phone reader can jump to them.
 - `on_page_context`: sets `planner_page` in the planner page's template context, so
   overrides/main.html loads the planner's script on that page only.
 
 Nothing is written into docs/, docs_sv/ or data/; nothing is kept between builds. Depends on
-`cards_model`, `cards_render`, `build_data`, `planner_data`, `planner_catalogue`,
+`cards_model`, `cards_pdf` (the voting sheet's model), `cards_render`, `build_data`, `printables_data`, `planner_data`, `planner_catalogue`,
 `planner_page` and `site_languages`.
 """
 
@@ -26,13 +29,16 @@ import json
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 
 import build_data
 import cards_model
+import cards_pdf
 import cards_render
 import planner_catalogue
 import planner_data
 import planner_page
+import printables_data
 import site_languages
 
 
@@ -42,9 +48,11 @@ def on_nav(nav, config, files: Files):
     cards, card_labels, order = _cards(config)
     planner = _planner(config, order)
     target = File.generated(config, site_languages.localized_uri(lang, planner_catalogue.CATALOGUE_URI), content="")
-    links = {card.id: _links(files, lang, card.id, target) for card in cards}
+    handout_file = card_labels[lang.locale]["pdf"]["handout_file"]
+    links = {card.id: _links(files, lang, card.id, target, handout_file) for card in cards}
+    printables = _printables(files, lang, target, _printables_data(config, order[0])[lang.locale])
     target.content_string = planner_catalogue.dumps(
-        planner_catalogue.catalogue(cards, lang.locale, card_labels, planner, order, links))
+        planner_catalogue.catalogue(cards, lang.locale, card_labels, planner, order, links, printables))
     files.append(target)
     return nav
 
@@ -58,6 +66,7 @@ def on_page_content(html: str, page, config, files: Files) -> str:
     crisis = build_data.crisis_help(config)
     context = planner_page.context(catalogue, catalogue_file.url_relative_to(page.file), crisis.texts[lang.locale])
     placed = planner_page.insert_after_fallback(html, planner_page.render(config.theme.dirs, context))
+    _list_sections(page.toc, planner_page.sections(catalogue["texts"]))
     if placed is None:
         raise PluginError(f"{lang.source_of(planner_catalogue.PAGE_URI).as_posix()}: the planner goes after the paragraph "
                           "that tells readers without JavaScript what to do; end that paragraph with a line '{ .planner-fallback }'")
@@ -69,15 +78,47 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _list_sections(toc, sections) -> None:
+    """The planner's sections first among the page's headings (under its title when it has one)."""
+    links = [AnchorLink(title, anchor, 2) for title, anchor in sections]
+    top = next(iter(toc), None)
+    under = top.children if top is not None and top.level == 1 else toc.items
+    under[:0] = links
+
+
 def _is_planner(page, lang) -> bool:
     return page.file.src_uri == site_languages.localized_uri(lang, planner_catalogue.PAGE_URI)
 
 
-def _links(files: Files, lang, card_id: str, catalogue: File) -> planner_catalogue.CardLinks:
-    """A card's page and PDF, relative to the catalogue (no PDF when none was registered)."""
+def _links(files: Files, lang, card_id: str, catalogue: File, handout_file: str) -> planner_catalogue.CardLinks:
+    """A card's page, PDF and handout, relative to the catalogue (none that was not registered)."""
     page = files.src_uris[site_languages.localized_uri(lang, cards_render.page_uri(card_id))]
-    pdf = files.src_uris.get(site_languages.localized_uri(lang, f"kortit/{card_id}.pdf"))
-    return planner_catalogue.CardLinks(page.url_relative_to(catalogue), pdf and pdf.url_relative_to(catalogue))
+    pdf = _pdf(files, lang, f"{card_id}.pdf", catalogue)
+    return planner_catalogue.CardLinks(page.url_relative_to(catalogue), pdf, _pdf(files, lang, f"{card_id}-{handout_file}.pdf", catalogue))
+
+
+def _pdf(files: Files, lang, name: str, catalogue: File) -> str | None:
+    """The address of `kortit/<name>` relative to the catalogue, when hooks/cards.py registered it."""
+    found = files.src_uris.get(site_languages.localized_uri(lang, f"kortit/{name}"))
+    return found and found.url_relative_to(catalogue)
+
+
+def _printables(files: Files, lang, catalogue: File, texts: dict) -> dict[str, list[planner_catalogue.Printable]]:
+    """Each model's booklet and, for the voting model, the theme list and voting sheet."""
+    found = {}
+    for model, booklet in texts["booklets"].items():
+        sheets = [(booklet["pdf_file"], booklet["download"])]
+        if model == cards_pdf.VOTING_MODEL:
+            sheets.append((texts["voting_sheet"]["pdf_file"], texts["voting_sheet"]["download"]))
+        found[model] = [planner_catalogue.Printable(href, text) for name, text in sheets
+                        if (href := _pdf(files, lang, f"{name}.pdf", catalogue))]
+    return found
+
+
+def _printables_data(config, models: list[str]) -> dict:
+    root = build_data.root(config)
+    with build_data.stops_build("Printables (data/printables.yml)"):
+        return printables_data.load(printables_data.data_path(root), build_data.locales(config), models, root)
 
 
 def _cards(config):

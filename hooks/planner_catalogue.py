@@ -5,8 +5,8 @@ root) from the one card model (`cards_model`), so a card added in YAML appears i
 with no other edit and no card text is copied into JavaScript. It holds each card's id, model,
 meeting kind, order, length, title, phases (title, kind, minutes), the method cards it uses
 (attached to its meeting when the planner proposes or adds it) and the addresses of its page
-and PDF (relative to the catalogue; the script resolves them against the catalogue's own
-address), each model's proposed series, the meeting kinds' names and the planner's texts in
+and PDF and of its participant handout (relative to the catalogue; the script resolves them against the catalogue's own
+address), each model's proposed series and printables (booklet, voting sheet), the meeting kinds' names and the planner's texts in
 that language. Texts are plain: a card title's inline Markdown is reduced to its text.
 
 The share link names a meeting without a card by `OWN` ("_"), which no card id can be
@@ -33,10 +33,20 @@ CATALOGUE_URI = "suunnittelu/kortit.json"
 
 @dataclass(frozen=True)
 class CardLinks:
-    """A card's page and PDF addresses, relative to the catalogue; no PDF when none is built."""
+    """A card's page, PDF and participant handout addresses, relative to the catalogue; no PDF or
+    handout when none is built."""
 
     page: str
     pdf: str | None
+    handout: str | None = None
+
+
+@dataclass(frozen=True)
+class Printable:
+    """A model's printable (its booklet, the voting sheet): address relative to the catalogue, link text."""
+
+    href: str
+    text: str
 
 
 def default_series(cards: list[Card], model: str, planner: Planner) -> list[str]:
@@ -52,9 +62,13 @@ def default_series(cards: list[Card], model: str, planner: Planner) -> list[str]
     return regular + [OWN] * max(0, wanted - len(regular)) + [card.id for card in last]
 
 
-def models(cards: list[Card], locale: str, card_labels: dict, planner: Planner, model_order: list[str]) -> list[dict]:
-    """Each model with its name, its note on where the defaults come from, and its proposal."""
-    return [_model(cards, model, locale, card_labels, planner) for model in model_order]
+def models(cards: list[Card], locale: str, card_labels: dict, planner: Planner, model_order: list[str],
+           printables: dict[str, list[Printable]] | None = None) -> list[dict]:
+    """Each model with its name, its note on where the defaults come from, its proposal and its
+    printables (booklet, voting sheet) when they are built."""
+    return [{**_model(cards, model, locale, card_labels, planner),
+             "printables": [{"href": p.href, "text": p.text} for p in (printables or {}).get(model, [])]}
+            for model in model_order]
 
 
 def _model(cards: list[Card], model: str, locale: str, card_labels: dict, planner: Planner) -> dict:
@@ -73,7 +87,8 @@ def _model(cards: list[Card], model: str, locale: str, card_labels: dict, planne
 
 
 def catalogue(cards: list[Card], locale: str, card_labels: dict, planner: Planner,
-              order: tuple[list[str], list[str]], links: dict[str, CardLinks]) -> dict:
+              order: tuple[list[str], list[str]], links: dict[str, CardLinks],
+              printables: dict[str, list[Printable]] | None = None) -> dict:
     """The catalogue of one language, ready for `dumps`."""
     model_order, kind_order = order
     labels = card_labels[locale]
@@ -84,7 +99,7 @@ def catalogue(cards: list[Card], locale: str, card_labels: dict, planner: Planne
         "gaps": planner.gaps,
         "attach_kinds": list(planner.attach_kinds),
         "minutes": labels["minutes"],
-        "models": models(cards, locale, card_labels, planner, model_order),
+        "models": models(cards, locale, card_labels, planner, model_order, printables),
         "kinds": [{"id": kind, "name": labels["meetings"][kind]} for kind in kind_order if kind in labels["meetings"]],
         "cards": [_card(card, locale, links[card.id]) for card in cards],
         "texts": {key: value for key, value in planner.texts[locale].items() if key != "model_notes"},
@@ -112,6 +127,7 @@ def _card(card: Card, locale: str, links: CardLinks) -> dict:
         "title": plain(text.title),
         "page": links.page,
         "pdf": links.pdf,
+        "handout": links.handout,
         "phases": [{"title": plain(text.phases[phase.id].title), "kind": phase.kind, "minutes": phase.minutes}
                    for phase in card.phases],
         "methods": list(card.methods),

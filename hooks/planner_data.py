@@ -33,9 +33,17 @@ TEXT_KEYS = (
     "problem_card", "problem_card_model", "problem_method", "problem_not_method",
     "load_failed", "print_heading", "print_place", "print_number", "print_date", "print_time",
     "print_meeting", "calendar_summary", "calendar_card", "calendar_pdf", "calendar_methods", "calendar_file",
-    "calendar_name",
+    "calendar_name", "name_label", "gone_text", "clear_gone", "announce_gone_cleared", "calendar_cancelled",
+    "problem_year", "problem_too_many", "announce_too_many", "notice_spring_gap",
+    "every_hint_follow_up", "reschedule", "reschedule_date", "reschedule_time", "reschedule_follow",
+    "reschedule_button", "skip_button", "skip_hint", "reset_button", "moved_mark", "announce_rescheduled",
+    "announce_reschedule_invalid", "problem_at", "bar_label", "bar_download", "bar_print", "bar_share",
+    "handout_link", "printables_heading", "invite_heading", "invite_intro", "invite_audience", "invite_contact",
+    "invite_contact_hint", "invite_text_label", "invite_copy", "invite_copied", "invite_print", "invite_title",
+    "invite_audience_line", "invite_dates", "invite_place", "invite_voluntary", "invite_contact_line",
+    "print_card", "card_print_when", "card_print_next", "card_print_last",
 )
-"""Every text a language block must have, besides `model_notes` (one per model) and `weekdays`."""
+"""Every text a language block must have, besides `model_notes` and `invite_models` (one per model) and `weekdays`."""
 WEEKDAYS = 7
 FILE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
@@ -150,13 +158,16 @@ def _text_problems(where: Where, node, block, locale: str, locales: tuple, model
     notes = block.get("model_notes") if isinstance(block.get("model_notes"), dict) else {}
     problems += [where.at(node, (locale, "model_notes", model), "missing or empty; add the note in this language")
                  for model in models if not is_text(notes.get(model))]
+    invites = block.get("invite_models") if isinstance(block.get("invite_models"), dict) else {}
+    problems += [where.at(node, (locale, "invite_models", model), "missing or empty; add the model's two sentences for the invitation")
+                 for model in models if not is_text(invites.get(model))]
     weekdays = block.get("weekdays")
     if not (isinstance(weekdays, list) and len(weekdays) == WEEKDAYS and all(map(is_text, weekdays))):
         problems.append(where.at(node, (locale, "weekdays"), "must list the 7 weekdays' short names, Monday first, e.g. [ma, ti, ke, to, pe, la, su]"))
     if is_text(block.get("calendar_file")) and not FILE_NAME.fullmatch(block["calendar_file"]):
         problems.append(where.at(node, (locale, "calendar_file"), "the calendar file's name: lowercase ASCII letters, digits and '-' only"))
     problems += [where.at(node, (locale, key), f"unknown key; expected one of the texts of the '{locales[0]}:' block")
-                 for key in block if key not in (*TEXT_KEYS, "model_notes", "weekdays")]
+                 for key in block if key not in (*TEXT_KEYS, "model_notes", "invite_models", "weekdays")]
     return problems
 
 

@@ -32,6 +32,17 @@ def context(catalogue: dict, catalogue_url: str, crisis: dict) -> dict:
     }
 
 
+SECTIONS = (("planner-model-title", "choose_model"), ("planner-settings-title", "settings_heading"),
+            ("planner-meetings-title", "meetings_heading"), ("planner-output-title", "output_heading"),
+            ("planner-invite-title", "invite_heading"))
+"""The planner's sections (heading id, text key), listed first in the page's contents."""
+
+
+def sections(texts: dict) -> list[tuple[str, str]]:
+    """(title, heading id) of each of the planner's sections, in page order."""
+    return [(texts[key], anchor) for anchor, key in SECTIONS]
+
+
 def render(template_dirs: list[str], planner: dict) -> str:
     """The planner's markup, from the partial found in the theme's template folders."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(template_dirs), autoescape=True,

@@ -118,22 +118,25 @@ def test_meeting_without_a_card_can_never_be_a_card_id():
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_planner_markup_follows_the_fallback_paragraph_hidden_until_the_script_runs(site, locale):
-    """The planner sits after the no-JavaScript paragraph, hidden, pointing at its catalogue."""
+def test_planner_markup_follows_the_fallback_paragraph_shown_from_the_first_paint(site, locale):
+    """The planner sits after the no-JavaScript paragraph, not hidden (the stylesheet hides the
+    paragraph, a <noscript> one the planner), pointing at its catalogue."""
     page = soup(site, f"{ROOTS[locale]}suunnittelu/")
     fallback = page.select_one("article p.planner-fallback")
     planner = fallback.find_next_sibling()
-    assert planner["id"] == "planner" and planner.has_attr("hidden") and planner["data-catalogue"] == "kortit.json"
+    assert planner["id"] == "planner" and not planner.has_attr("hidden") and planner["data-catalogue"] == "kortit.json"
+    assert page.select_one('noscript link[href$="assets/stylesheets/planner-noscript.css"]') is not None
     assert fallback.find("a")["href"] == "../kortit/"
     assert page.html["lang"] == locale
     assert planner.select_one("#planner-model-title").get_text() == PLANNER.texts[locale]["choose_model"]
 
 
 def test_only_the_planner_page_loads_the_planner_script(site):
-    """planner.js is a module script on the planner pages and on no other page."""
+    """planner.js, its early script and its stylesheets are on the planner pages and on no other page."""
     for path in sorted(site.rglob("*.html")):
-        loads = "assets/javascripts/planner.js" in path.read_text("utf-8")
-        assert loads == (path.parent.name == "suunnittelu"), path
+        html = path.read_text("utf-8")
+        for file in ("javascripts/planner.js", "javascripts/planner-early.js", "stylesheets/planner.css", "stylesheets/planner-noscript.css"):
+            assert (f"assets/{file}" in html) == (path.parent.name == "suunnittelu"), (path, file)
 
 
 def test_no_text_key_is_hidden_by_a_dict_method():

@@ -25,23 +25,45 @@ export function weekday(date) {
 }
 
 // Each meeting's date: the first on `start`; then `every` days after the one before, or, for a
-// kind listed in `gaps` ({kind: months}), that many months after it.
-export function meetingDates(kinds, start, every, gaps) {
+// kind listed in `gaps` ({kind: months}), that many months after it, on the same weekday (the
+// nearest such day). `fixed[i]`, when given, is a date the organiser chose for meeting i:
+// the later meetings count from it, or with `stay` from the date it would have had.
+export function meetingDates(kinds, start, every, gaps, fixed = []) {
   const dates = [];
+  let before = null;
   kinds.forEach((kind, index) => {
-    const before = dates[index - 1];
-    dates.push(index === 0 ? start : gaps[kind] ? addMonths(before, gaps[kind]) : addDays(before, every));
+    const planned = index === 0 ? start : gaps[kind] ? sameWeekdayNear(addMonths(before, gaps[kind]), before) : addDays(before, every);
+    const moved = fixed[index];
+    dates.push(moved ? moved.date : planned);
+    before = moved && !moved.stay ? moved.date : planned;
   });
   return dates;
 }
 
-// "2026-03-10T17:00" as {date, time}, or null when it is no real date and clock time.
+// The day nearest to `date` (at most three days off) that is the same weekday as `model`.
+export function sameWeekdayNear(date, model) {
+  const ahead = (weekday(model) - weekday(date) + 7) % 7;
+  return addDays(date, ahead > 3 ? ahead - 7 : ahead);
+}
+
+// The years a plan may start in: calendar files need four-digit years, and no group plans
+// further ahead.
+export const FIRST_YEAR = 2000, LAST_YEAR = 2100;
+
+// "2026-03-10T17:00" as {date, time}, or null when it is no real date and clock time, or its year
+// is outside FIRST_YEAR-LAST_YEAR.
 export function parseStart(text) {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(text || "");
   if (!match) return null;
   const [year, month, day, hours, minutes] = match.slice(1).map(Number);
-  const real = year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const real = year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
   return real && hours < 24 && minutes < 60 ? { date: { year, month, day }, time: hours * 60 + minutes } : null;
+}
+
+// Whether a clock time on a date falls in the hour Helsinki skips when clocks go forward (03:00
+// to 04:00 on the last Sunday of March): calendar programs would show it an hour later.
+export function inSpringGap(date, minutes) {
+  return date.month === 3 && date.day > 24 && weekday(date) === 6 && minutes >= 180 && minutes < 240;
 }
 
 export function isoDate(date) {
@@ -74,8 +96,11 @@ const VTIMEZONE = [
   "END:VTIMEZONE",
 ];
 
-// The calendar file's text. `events`: {uid, date, start (minutes), minutes, summary,
-// description, location, url}; `stamp`: a Date (DTSTAMP, in UTC).
+// The calendar file's text. `events`: {uid, sequence, cancelled, date, start (minutes), minutes,
+// summary, description, location, url}; `stamp`: a Date (DTSTAMP, in UTC). A calendar program
+// keeps one event per UID and replaces it when a file brings a higher SEQUENCE; a cancelled
+// event (STATUS:CANCELLED) with a higher SEQUENCE takes the meeting out (RFC 5545, 3.8.7.4 and
+// 3.8.1.11).
 export function calendar({ name, locale, stamp, events }) {
   const language = `LANGUAGE=${locale}`;
   const lines = [
@@ -88,12 +113,14 @@ export function calendar({ name, locale, stamp, events }) {
     lines.push(
       "BEGIN:VEVENT",
       `UID:${event.uid}`,
+      `SEQUENCE:${event.sequence}`,
+      `STATUS:${event.cancelled ? "CANCELLED" : "CONFIRMED"}`,
       `DTSTAMP:${utcStamp(stamp)}`,
       `DTSTART;TZID=${ZONE}:${localStamp(event.date, event.start)}`,
       `DTEND;TZID=${ZONE}:${localStamp(addDays(event.date, Math.floor(end / 1440)), end)}`,
       `SUMMARY;${language}:${escapeText(event.summary)}`,
       ...(event.location ? [`LOCATION;${language}:${escapeText(event.location)}`] : []),
-      `DESCRIPTION;${language}:${escapeText(event.description)}`,
+      ...(event.description ? [`DESCRIPTION;${language}:${escapeText(event.description)}`] : []),
       ...(event.url ? [`URL;VALUE=URI:${event.url}`] : []),
       "END:VEVENT",
     );
@@ -102,9 +129,13 @@ export function calendar({ name, locale, stamp, events }) {
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
-// A TEXT value: backslash, semicolon, comma and line breaks escaped (RFC 5545, 3.3.11).
+// Control characters (C0 but tab and line breaks, DEL, C1) and the Unicode line and paragraph
+// separators: RFC 5545 allows none of them in TEXT, and some parsers split lines at them.
+export const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
+
+// A TEXT value: controls left out; backslash, semicolon, comma and line breaks escaped (RFC 5545, 3.3.11).
 export function escapeText(value) {
-  return String(value)
+  return String(value).replace(CONTROLS, "")
     .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
     .replace(/\r\n|\r|\n/g, "\\n");
 }
