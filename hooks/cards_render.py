@@ -49,12 +49,22 @@ def card_page(env: jinja2.Environment, card: Card, locale: str, labels: dict, ca
     previous, next_ = neighbours(card, cards or [card])
     return env.get_template("cards/card.md.jinja").render(
         card=card, text=card.texts[locale], labels=labels[locale], locale=locale,
+        heading=distinct_title(card, locale, labels[locale], cards or [card]),
         outdated=locale in card.outdated,
         methods=[by_id[name] for name in card.methods if name in by_id],
         used_in=[other for other in cards or [] if card.id in other.methods],
         previous=previous, next=next_,
         **{"pdfs": None, **extra},
     )
+
+
+def distinct_title(card: Card, locale: str, labels: dict, cards: list[Card]) -> str:
+    """The card's title, with its model's short name when a card of another model has the same
+    title, so that tabs, search results and prints tell them apart (reviews FI3-020, SV3-026)."""
+    title = card.texts[locale].title
+    if any(other.model != card.model and other.texts[locale].title == title for other in cards):
+        return f"{title} ({labels['model_short'][card.model]})"
+    return title
 
 
 def neighbours(card: Card, cards: list[Card]) -> tuple[Card | None, Card | None]:
