@@ -7,6 +7,7 @@ Markdown but never HTML. Pure helpers: no MkDocs imports; the PDF renderer share
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache, partial
 from itertools import groupby
 
@@ -35,10 +36,15 @@ def environment(template_dirs: list[str]) -> jinja2.Environment:
     return env
 
 
+# A number and its unit ("10 min") stay on one printed line (review SV3-020).
+NUMBER_AND_UNIT = re.compile(r"(\d) (min|h)\b")
+
+
 def inline_markdown(text: str, converter: markdown.Markdown | None = None) -> Markup:
-    """A YAML text as inline HTML: Markdown emphasis rendered, any HTML shown as text."""
+    """A YAML text as inline HTML for print: Markdown emphasis rendered, any HTML shown as
+    text, a number kept on the line of its unit."""
     converter = (converter or markdown.Markdown()).reset()
-    html = converter.convert(" ".join(str(escape(text)).split()))
+    html = converter.convert(NUMBER_AND_UNIT.sub("\\1\u00a0\\2", " ".join(str(escape(text)).split())))
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
