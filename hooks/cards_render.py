@@ -28,6 +28,7 @@ def environment(template_dirs: list[str]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["oneline"] = lambda text: Markup(" ".join(str(escape(text)).split()))
+    env.filters["saved_name"] = saved_name
     # One converter per environment, as making one costs more than converting a text, and
     # each text converted once (a booklet repeats every card's texts); typed, so a Markup
     # text never shares a result with an equal plain one, which is escaped.
@@ -38,6 +39,16 @@ def environment(template_dirs: list[str]) -> jinja2.Environment:
 
 # A number and its unit ("10 min") stay on one printed line (review SV3-020).
 NUMBER_AND_UNIT = re.compile(r"(\d) (min|h)\b")
+
+
+# What a saved file's name keeps of a title: letters, digits, spaces and plain punctuation.
+UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\s().,–-]")
+
+
+def saved_name(title: str) -> str:
+    """The name a downloaded PDF is saved under, from its title in the reader's language (the
+    address keeps the Finnish slug; review SV3-031): "Pengar.pdf", not "raha.pdf"."""
+    return " ".join(UNSAFE_IN_FILE_NAME.sub("", str(title)).split()) + ".pdf"
 
 
 def inline_markdown(text: str, converter: markdown.Markdown | None = None) -> Markup:
