@@ -213,7 +213,8 @@ def plan(env, cards: list[Card], locale: str, labels: dict, printables: dict, si
         with _named(what):
             documents.append(PrintDocument(links.card(card.id), what, card_html(env, card, locale, labels, site, cards=cards, users=users)))
             if links.handout(card.id):
-                html = env.get_template(HANDOUT_TEMPLATE).render(card=card, text=card.texts[locale], **context)
+                html = env.get_template(HANDOUT_TEMPLATE).render(
+                    card=card, text=card.texts[locale], heading=cards_render.distinct_title(card, locale, labels[locale], cards), **context)
                 documents.append(PrintDocument(links.handout(card.id), f"The handout of card {card.id} ({locale}, {card.source.name})", html, True))
     sheets = [("feedback", links.feedback, [])]
     if links.voting_sheet:
@@ -236,6 +237,7 @@ def card_html(env: jinja2.Environment, card: Card, locale: str, labels: dict, si
     url = site.page_urls.get(card.id)
     return env.get_template(TEMPLATE).render(
         card=card, text=card.texts[locale], locale=locale, labels=labels[locale],
+        heading=cards_render.distinct_title(card, locale, labels[locale], cards or [card]),
         site_name=site.name, author=site.author, url=url, qr=QR_TOKEN.format(url) if url else None,
         crisis=site.crisis, safety_url=site.safety_url,
         methods=[by_id[name] for name in card.methods if name in by_id],

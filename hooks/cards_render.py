@@ -7,6 +7,7 @@ Markdown but never HTML. Pure helpers: no MkDocs imports; the PDF renderer share
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache, partial
 from itertools import groupby
 
@@ -27,6 +28,7 @@ def environment(template_dirs: list[str]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["oneline"] = lambda text: Markup(" ".join(str(escape(text)).split()))
+    env.filters["saved_name"] = saved_name
     # One converter per environment, as making one costs more than converting a text, and
     # each text converted once (a booklet repeats every card's texts); typed, so a Markup
     # text never shares a result with an equal plain one, which is escaped.
@@ -35,10 +37,25 @@ def environment(template_dirs: list[str]) -> jinja2.Environment:
     return env
 
 
+# A number and its unit ("10 min") stay on one printed line (review SV3-020).
+NUMBER_AND_UNIT = re.compile(r"(\d) (min|h)\b")
+
+
+# What a saved file's name keeps of a title: letters, digits, spaces and plain punctuation.
+UNSAFE_IN_FILE_NAME = re.compile(r"[^\w\s().,–-]")
+
+
+def saved_name(title: str) -> str:
+    """The name a downloaded PDF is saved under, from its title in the reader's language (the
+    address keeps the Finnish slug; review SV3-031): "Pengar.pdf", not "raha.pdf"."""
+    return " ".join(UNSAFE_IN_FILE_NAME.sub("", str(title)).split()) + ".pdf"
+
+
 def inline_markdown(text: str, converter: markdown.Markdown | None = None) -> Markup:
-    """A YAML text as inline HTML: Markdown emphasis rendered, any HTML shown as text."""
+    """A YAML text as inline HTML for print: Markdown emphasis rendered, any HTML shown as
+    text, a number kept on the line of its unit."""
     converter = (converter or markdown.Markdown()).reset()
-    html = converter.convert(" ".join(str(escape(text)).split()))
+    html = converter.convert(NUMBER_AND_UNIT.sub("\\1\u00a0\\2", " ".join(str(escape(text)).split())))
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
@@ -49,12 +66,22 @@ def card_page(env: jinja2.Environment, card: Card, locale: str, labels: dict, ca
     previous, next_ = neighbours(card, cards or [card])
     return env.get_template("cards/card.md.jinja").render(
         card=card, text=card.texts[locale], labels=labels[locale], locale=locale,
+        heading=distinct_title(card, locale, labels[locale], cards or [card]),
         outdated=locale in card.outdated,
         methods=[by_id[name] for name in card.methods if name in by_id],
         used_in=[other for other in cards or [] if card.id in other.methods],
         previous=previous, next=next_,
         **{"pdfs": None, **extra},
     )
+
+
+def distinct_title(card: Card, locale: str, labels: dict, cards: list[Card]) -> str:
+    """The card's title, with its model's short name when a card of another model has the same
+    title, so that tabs, search results and prints tell them apart (reviews FI3-020, SV3-026)."""
+    title = card.texts[locale].title
+    if any(other.model != card.model and other.texts[locale].title == title for other in cards):
+        return f"{title} ({labels['model_short'][card.model]})"
+    return title
 
 
 def neighbours(card: Card, cards: list[Card]) -> tuple[Card | None, Card | None]:

@@ -14,6 +14,7 @@ from sitebuild import PROJECT
 
 LOCALES = ["fi", "sv"]
 CARDS = cards_model.load_cards(PROJECT / "data" / "cards", LOCALES, PROJECT)
+LABELS = cards_model.load_labels(PROJECT / "data" / "cards", LOCALES, PROJECT)
 
 
 @pytest.mark.parametrize("card", CARDS, ids=lambda card: card.id)
@@ -23,7 +24,9 @@ def test_card_page_shows_every_text_of_its_language(site, card, prefix, locale):
     page = soup(site, f"{prefix}kortit/{card.id}/")
     text = card.texts[locale]
     assert page.html["lang"] == locale
-    assert page.h1.find(string=True, recursive=False).strip() == text.title
+    shared = sum(other.texts[locale].title == text.title for other in CARDS) > 1
+    heading = f"{text.title} ({LABELS[locale]['model_short'][card.model]})" if shared else text.title
+    assert " ".join(page.h1.get_text().split()).startswith(heading)
     headings = [h.get_text(strip=True) for h in page.select("article h3")]
     for phase in card.phases:
         assert any(text.phases[phase.id].title in h and f"({phase.minutes} min)" in h for h in headings)
@@ -85,3 +88,17 @@ def test_a_bad_card_fails_the_build_naming_file_and_field(project_copy, tmp_path
     result = sitebuild.build(project_copy, tmp_path / "site", CARDS_PDF="0")
     assert result.returncode != 0
     assert "data/cards/raha.yml:7: phases: the phases' minutes add up to 150, but minutes is 151" in result.log
+
+
+@pytest.mark.parametrize("prefix, titles", [
+    ("", {"vahvistin-aloitus": "Aloitustapaaminen (Vahvistin)", "kokemus-aloitus": "Aloitustapaaminen (Kokemus voimavaraksi)",
+          "vahvistin-paatos": "Päättämistapaaminen (Vahvistin)", "kokemus-paatos": "Päättämistapaaminen (Kokemus voimavaraksi)"}),
+    ("sv/", {"vahvistin-aloitus": "Startträff (Booster)", "kokemus-aloitus": "Startträff (Kokemus voimavaraksi)",
+             "vahvistin-paatos": "Avslutningsträff (Booster)", "kokemus-paatos": "Avslutningsträff (Kokemus voimavaraksi)"}),
+])
+def test_cards_of_two_models_with_one_title_name_their_model(site, prefix, titles):
+    """Two models' cards with the same title name their model in the heading and the tab (FI3-020, SV3-026)."""
+    for card_id, title in titles.items():
+        page = soup(site, f"{prefix}kortit/{card_id}/")
+        assert " ".join(page.h1.get_text().split()).startswith(title)
+        assert page.title.get_text().startswith(f"{title} – ")

@@ -177,6 +177,15 @@ def test_card_pages_and_index_link_their_pdfs(site, locale):
         assert download.get_text(strip=True) == LABELS[locale]["pdf"]["download_card"]
 
 
+def test_downloads_are_saved_under_their_title_in_the_pages_language(site):
+    """A Swedish reader saves a card and its handout under their Swedish titles, not the Finnish slug (SV3-031)."""
+    page = soup(site, "sv/kortit/raha/")
+    card, handout = page.find_all("a", class_="card-download")
+    assert (card["download"], handout["download"]) == ("Pengar.pdf", "Från oro till nästa steg.pdf")
+    assert soup(site, "sv/kortit/").find("a", href="raha.pdf")["download"] == "Pengar.pdf"
+    assert soup(site, "kortit/vahvistin-aloitus/").find("a", class_="card-download")["download"] == "Aloitustapaaminen (Vahvistin).pdf"
+
+
 def test_pdfs_off_leaves_out_pdfs_and_links(project_copy, tmp_path):
     """With CARDS_PDF=0 the strict build passes, says so once, and makes no PDF and no link."""
     result = sitebuild.build(project_copy, tmp_path / "site", CARDS_PDF="0")

@@ -145,7 +145,7 @@ def test_share_link_opened_cold_shows_the_plan_and_its_download(page, origin):
     raha = page.locator(".planner-meeting").nth(1)
     assert raha.locator(".planner-phases li").first.inner_text() == "17.00 Kuulumiskierros"
     assert raha.get_by_role("link", name="Avaa kortti: Raha").get_attribute("href") == origin + "kortit/raha/"
-    assert raha.get_by_role("link", name="PDF: Raha").get_attribute("href") == origin + "kortit/raha.pdf"
+    assert raha.get_by_role("link", name="Tulostettava kortti (PDF): Raha").get_attribute("href") == origin + "kortit/raha.pdf"
     assert raha.get_by_role("button", name="Siirrä ylöspäin: Raha").is_enabled()
     assert page.get_by_role("button", name="Siirrä ylöspäin: Aloitustapaaminen").is_disabled()
     assert page.input_value("#planner-place") == PLACE and page.input_value("#planner-every") == "14"
@@ -268,7 +268,7 @@ BAD_LINKS = [
      ["1. Aloitustapaaminen", "2. Raha", "3. Oma tapaaminen", "4. Päättämistapaaminen"]),
     ("", VAHVISTIN.replace("every=14", "every=-7"), "Tapaamisten väli ”-7” ei kelpaa. Välin pitää olla 1–365 päivää. Väli on nyt 14 päivää.",
      ["1. Aloitustapaaminen", "2. Raha", "3. Oma tapaaminen", "4. Päättämistapaaminen"]),
-    ("sv/", VAHVISTIN.replace("every=14", "every=0").replace("raha", "rahat"), "Tiden mellan träffarna ”0” duger inte.",
+    ("sv/", VAHVISTIN.replace("every=14", "every=0").replace("raha", "rahat"), "Tiden mellan träffarna ”0” går inte att använda.",
      ["1. Startträff", "2. Egen träff", "3. Avslutningsträff"]),
     ("sv/", VAHVISTIN.replace("T17:00", "T25:00"), "Starttiden ”2026-03-10T25:00” är inget möjligt datum och klockslag.",
      ["1. Startträff", "2. Pengar", "3. Egen träff", "4. Avslutningsträff"]),
@@ -357,14 +357,14 @@ def test_method_cards_are_attached_to_meetings_not_added_as_meetings(page, origi
     assert first.locator(".planner-methods li").inner_text().startswith("Testimenetelmä (20 min)")
     assert "testimenetelma" not in page.locator("#planner-add option").evaluate_all("options => options.map(o => o.value)")
     second.locator(".planner-attach summary").press("Enter")  # opens the <details> with the list
-    second.get_by_label("Tapaamiseen liitettävä menetelmä").select_option("testimenetelma")
-    second.get_by_role("button", name="Liitä menetelmä: Oma tapaaminen").click()
-    expect(status(page)).to_have_text("Liitetty: Testimenetelmä, tapaamiseen Oma tapaaminen.")
-    first.get_by_role("button", name="Irrota: Testimenetelmä, Aloitustapaaminen").click()
-    expect(status(page)).to_have_text("Irrotettu: Testimenetelmä, tapaamisesta Aloitustapaaminen.")
+    second.get_by_label("Tapaamiseen lisättävä harjoitus").select_option("testimenetelma")
+    second.get_by_role("button", name="Lisää harjoitus: Oma tapaaminen").click()
+    expect(status(page)).to_have_text("Harjoitus lisätty: Testimenetelmä, tapaamiseen Oma tapaaminen.")
+    first.get_by_role("button", name="Poista harjoitus: Testimenetelmä, Aloitustapaaminen").click()
+    expect(status(page)).to_have_text("Harjoitus poistettu: Testimenetelmä, tapaamisesta Aloitustapaaminen.")
     assert page.evaluate("new URLSearchParams(location.hash.slice(1)).get('cards')") == "1.kokemus-aloitus,2._~testimenetelma"
     events = events_of(calendar_of(page)[2])
-    assert str(events[1]["description"]).endswith("Menetelmät:\nTestimenetelmä: " + origin + "kortit/hyva-mielenterveys/")
+    assert str(events[1]["description"]).endswith("Harjoitukset:\nTestimenetelmä: " + origin + "kortit/hyva-mielenterveys/")
     assert "Menetelmät" not in str(events[0]["description"])
 
 
