@@ -199,7 +199,8 @@ def test_404_page_has_search_links_crisis_help_and_a_switch_to_the_other_front_p
 @pytest.mark.parametrize("locale", LOCALES)
 def test_front_page_starts_with_task_links_after_the_crisis_help(site, locale):
     """Right after the heading, the sentence on what the guide is for and the crisis help: four
-    task links, to the steps, a model's set-up, the cards and the planner."""
+    task links, to the Vahvistin steps, the Kokemus voimavaraksi page (which opens with "may I
+    start one?" and the first steps), the cards and the planner."""
     heading = soup(site, ROOTS[locale]).select_one("article h1")
     after = heading.find_next_siblings(True, limit=3)
     assert after[0].name == "p" and not after[0].get("class"), after[0]
@@ -208,7 +209,7 @@ def test_front_page_starts_with_task_links_after_the_crisis_help(site, locale):
     assert "task-links" in tasks.get("class", [])
     targets = [resolve(ROOTS[locale], a["href"]) for a in tasks.select("a.md-button")]
     assert targets == [ROOTS[locale] + path for path in
-                       ("vahvistin/askeleet/", "kokemus-voimavaraksi/toteutus/", "kortit/", "suunnittelu/")]
+                       ("vahvistin/askeleet/", "kokemus-voimavaraksi/", "kortit/", "suunnittelu/")]
 
 
 # --- Card pages and the card index ---
