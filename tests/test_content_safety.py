@@ -19,7 +19,7 @@ EVIL_TITLE = "Raha</title><script>alert(1)</script>"
 EVIL_TEXT = '"><script>alert(2)</script>'
 SITE_SCRIPTS = {entry["path"] if isinstance(entry, dict) else entry
                 for entry in site_languages.read_config_file(sitebuild.PROJECT / "mkdocs.yml").get("extra_javascript", [])}
-THEME_SCRIPT_SOURCES = {"bundle", "md-scope", "assets/javascripts/planner.js", *SITE_SCRIPTS}
+THEME_SCRIPT_SOURCES = {"bundle", "md-scope", "assets/javascripts/planner.js", "assets/javascripts/planner-early.js", *SITE_SCRIPTS}
 """The theme's scripts and the site's own script files (mkdocs.yml extra_javascript; the planner's, hooks/planner.py)."""
 
 
