@@ -8,10 +8,13 @@ loopback port and drives Debian's Chromium:
 2. Bytes the first search fetches (Pagefind's script, WebAssembly, index chunks, vocabulary).
 3. Hit rate per language: the evaluation sets in tests/data/search/ typed into the dialog,
    the expected page among the first five (target: >= 90%, none from the other language).
-4. Time from the last keystroke to the results shown (median and slowest of the evaluation
+4. Crisis recall per language: the phrasings of tests/data/search/crisis-<locale>.yml typed
+   into the dialog, the crisis help shown (target: 100%); and how many of the evaluation
+   queries show it too (not a target: when in doubt the help is shown).
+5. Time from the last keystroke to the results shown (median and slowest of the evaluation
    queries, the dialog's 120 ms typing pause included; the first search, which loads the
    index, separately).
-5. Indexing: the Voikko markers and Pagefind, rerun in this process on the built site.
+6. Indexing: the Voikko markers and Pagefind, rerun in this process on the built site.
 """
 
 from __future__ import annotations
@@ -43,7 +46,8 @@ TIMED = """async (query) => {
   const started = performance.now();
   input.value = query; input.dispatchEvent(new Event('input', {bubbles: true}));
   while (list.dataset.query !== query) await new Promise((resolve) => setTimeout(resolve, 2));
-  return [performance.now() - started, [...list.querySelectorAll('.site-search__link')].map((a) => new URL(a.href).pathname)];
+  const crisis = !document.querySelector('[data-site-search-crisis]').hidden;
+  return [performance.now() - started, [...list.querySelectorAll('.site-search__link')].map((a) => new URL(a.href).pathname), crisis];
 }"""
 
 
@@ -100,19 +104,22 @@ def _size(request) -> int:
 
 
 def _evaluate(browser, origin: str, locale: str, root: str) -> None:
-    queries = yaml.safe_load((PROJECT / "tests" / "data" / "search" / f"{locale}.yml").read_text("utf-8"))
+    queries = _data(f"{locale}.yml")
+    phrasings = _data(f"crisis-{locale}.yml")
     page, sizes = _page(browser, origin + root)
     before = len(sizes)
     page.click("[data-site-search-open]")
-    first_ms, _ = page.evaluate(TIMED, "ryhmä" if locale == "fi" else "grupp")
+    first_ms, *_ = page.evaluate(TIMED, "ryhmä" if locale == "fi" else "grupp")
     page.wait_for_load_state("networkidle")
     fetched = [(path, size) for path, size in sizes[before:] if path.startswith(SEARCH_FILES)]
-    times, hits, foreign = [], 0, 0
+    times, hits, foreign, alarms = [], 0, 0, 0
     for item in queries:
-        ms, paths = page.evaluate(TIMED, item["q"])
+        ms, paths, crisis = page.evaluate(TIMED, item["q"])
         times.append(ms)
         hits += f"/{root}{item['page']}" in paths[:5]
         foreign += sum(path.startswith("/sv/") != (locale == "sv") for path in paths)
+        alarms += crisis and bool(paths)
+    recalled = [page.evaluate(TIMED, query)[2] for query in phrasings]
     page.close()
     print(f"\nSearch in {locale} (/{root}):")
     print(f"  first search fetched {sum(size for _, size in fetched)} bytes in {len(fetched)} files "
@@ -120,8 +127,14 @@ def _evaluate(browser, origin: str, locale: str, root: str) -> None:
           f"results {first_ms:.0f} ms after the first keystroke")
     print(f"  hit rate: {hits}/{len(queries)} = {hits / len(queries):.0%} in the top five (target >= 90%); "
           f"results from the other language: {foreign}")
+    print(f"  crisis recall: {sum(recalled)}/{len(phrasings)} = {sum(recalled) / len(phrasings):.0%} (target 100%); "
+          f"crisis help above the results of {alarms} of the {len(queries)} evaluation queries")
     print(f"  keystroke to results: median {statistics.median(times):.0f} ms, slowest {max(times):.0f} ms "
           f"(120 ms typing pause included)")
+
+
+def _data(name: str) -> list:
+    return yaml.safe_load((PROJECT / "tests" / "data" / "search" / name).read_text("utf-8"))
 
 
 def _indexing(site: Path) -> None:

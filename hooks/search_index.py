@@ -11,9 +11,10 @@ assets/javascripts/search.js). Nothing of the search is fetched before the reade
 - `on_post_build` at priority -110, after the plugin's (-100), which builds the other languages
   into the same site folder: only the outermost build (the one that is not inside the plugin's
   loop, so every language's pages are there) indexes the whole site once, and writes each
-  language's vocabulary (`assets/search/<locale>.json`) for the query side.
+  language's vocabulary (`assets/search/<locale>.json`) for the query side, with the crisis
+  phrases of `search-labels.yml` and their base forms (`search_crisis`).
 
-Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_pagefind`,
+Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_crisis`, `search_pagefind`,
 `build_data`, `crisis_help_data` and `site_languages`.
 """
 
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File
 
 import build_data
 import crisis_help_data
+import search_crisis
 import search_labels
 import search_pagefind
 import search_words
@@ -68,7 +70,9 @@ def on_post_build(config):
             html = path.read_text("utf-8")
             html = search_words.with_markers(html, analyses, vocabulary)
             pages.append(search_pagefind.Page(path.relative_to(site_dir).as_posix(), html))
-        _write(site_dir / VOCABULARY.format(locale=lang.locale), search_words.vocabulary_file(lang.locale, vocabulary))
+        crisis = search_crisis.phrases(_labels(config)[lang.locale]["crisis_phrases"], analyses)
+        _write(site_dir / VOCABULARY.format(locale=lang.locale),
+               {**search_words.vocabulary_file(lang.locale, vocabulary), "crisis": crisis})
     try:
         count = search_pagefind.index(site_dir, pages)
     except search_pagefind.IndexingFailed as problem:

@@ -20,7 +20,7 @@ TEXT_KEYS = (
     "open", "title", "label", "placeholder", "close", "loading", "results_label", "results_one",
     "results_other", "none", "none_help", "suggestions_title", "other_languages", "error",
 )
-LIST_KEYS = ("suggestions", "crisis_words")
+LIST_KEYS = ("suggestions", "crisis_phrases")
 PLACEHOLDERS = {"results_other": "{count}", "none": "{query}"}
 """Texts that must name what the browser fills in."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import crisis_help_data
+import search_crisis
 import search_labels
 import search_words
 from pages import html_pages, soup
@@ -39,7 +40,7 @@ def test_the_guides_search_labels_are_complete():
     """data/search-labels.yml has every text in both languages."""
     labels = search_labels.load(search_labels.labels_path(PROJECT), LOCALES, PROJECT)
     assert set(labels) == set(LOCALES)
-    assert all(labels[locale]["suggestions"] and labels[locale]["crisis_words"] for locale in LOCALES)
+    assert all(labels[locale]["suggestions"] and labels[locale]["crisis_phrases"] for locale in LOCALES)
 
 
 def test_a_missing_search_text_names_file_line_and_key(tmp_path):
@@ -128,3 +129,20 @@ def test_every_page_has_a_labelled_search_button_and_dialog(site):
         assert page.select_one("[data-site-search-open]")["aria-label"] == names[lang], url
         dialog = page.select_one("dialog#site-search")
         assert page.select_one("#" + dialog["aria-labelledby"]).get_text(strip=True) == names[lang], url
+
+
+def test_crisis_phrases_match_by_base_forms_but_not_by_compound_parts():
+    """Each word of a crisis phrase carries Voikko's base forms; 'itsemurha' does not carry 'itse'."""
+    analyses = search_words.voikko_analyses("fi")
+    assert search_crisis.phrases(["Haluan kuolla", "satuttaa itseään", "itsemurha"], analyses) == [
+        [["haluan", "haluta"], ["kuolla"]], [["satuttaa"], ["itseään", "itse"]], [["itsemurha"]],
+    ]
+    assert search_crisis.phrases(["ta livet av mig"], None) == [[["ta"], ["livet"], ["av"], ["mig"]]]
+
+
+def test_each_language_has_at_least_30_crisis_phrases_in_its_vocabulary(site):
+    """data/search-labels.yml gives 30 or more crisis phrases per language; the vocabulary carries them."""
+    labels = search_labels.load(search_labels.labels_path(PROJECT), LOCALES, PROJECT)
+    for locale in LOCALES:
+        vocabulary = json.loads((site / "assets" / "search" / f"{locale}.json").read_text("utf-8"))
+        assert len(vocabulary["crisis"]) == len(labels[locale]["crisis_phrases"]) >= 30

@@ -120,15 +120,71 @@ def test_every_suggested_word_finds_pages(browser, origin, locale):
     page.close()
 
 
-@pytest.mark.parametrize("url, query", [("", "itsemurha"), ("sv/", "självmord")])
-def test_a_search_for_help_shows_the_crisis_numbers(browser, origin, url, query):
-    """A reader who searches for suicide sees the crisis help with 112, whatever else is found."""
-    page = open_page(browser, origin, url)
+CRISIS_HEADINGS = {"fi": "Jos sinulla on nyt paha olla", "sv": "Om du mår dåligt just nu"}
+
+
+def crisis_phrasings(locale: str) -> list[str]:
+    return yaml.safe_load((EVALUATION / f"crisis-{locale}.yml").read_text("utf-8"))
+
+
+def crisis_shown(page) -> bool:
+    return page.locator("[data-site-search-crisis]").is_visible()
+
+
+@pytest.mark.parametrize("locale, query", [
+    ("fi", "itsemurha"), ("fi", "haluan kuolla"), ("fi", "satutan itseäni"), ("fi", "minulla on tosi paha olo"),
+    ("fi", "itsetuhoisia ajatuksia"), ("fi", "itsemurha-ajatuksia"),
+    ("sv", "självmord"), ("sv", "jag vill dö"), ("sv", "jag skadar mig själv"), ("sv", "jag mår så dåligt"),
+    ("sv", "självskadebeteende"), ("sv", "tankar på att ta livet av mig"),
+])
+def test_a_search_that_speaks_of_distress_shows_the_crisis_help_first(browser, origin, locale, query):
+    """Inflected and multi-word phrasings of distress show the crisis help, in the page's language, above the results."""
+    page = open_page(browser, origin, ROOTS[locale])
     page.click("[data-site-search-open]")
-    search(page, query)
-    assert page.locator("[data-site-search-crisis]").is_visible()
-    assert page.locator("[data-site-search-crisis] a[href='tel:112']").is_visible()
+    found = search(page, query)
+    assert crisis_shown(page)
+    box = page.locator("[data-site-search-crisis]")
+    assert CRISIS_HEADINGS[locale] in box.inner_text()
+    assert box.locator("a[href='tel:112']").is_visible()
+    if found:
+        assert page.locator("[data-site-search-results]").is_visible()
+        assert box.evaluate("box => !!(box.compareDocumentPosition(document.querySelector('[data-site-search-results]')) & Node.DOCUMENT_POSITION_FOLLOWING)")
     page.close()
+
+
+@pytest.mark.parametrize("locale, queries", [("fi", ["haluan kuolla", "paha olo"]), ("sv", ["självskada", "jag mår dåligt"])])
+def test_the_crisis_help_keeps_the_results_below_it(browser, origin, locale, queries):
+    """The help does not hide what was found: these phrasings also list pages."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    for query in queries:
+        assert search(page, query) and crisis_shown(page), query
+    page.close()
+
+
+@pytest.mark.parametrize("locale", ROOTS)
+def test_every_crisis_phrasing_of_the_evaluation_set_shows_the_help(browser, origin, locale):
+    """All of tests/data/search/crisis-<locale>.yml (30 or more, as readers type them) show the crisis help."""
+    phrasings = crisis_phrasings(locale)
+    assert len(phrasings) >= 30
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    missed = [query for query in phrasings if search(page, query) is None or not crisis_shown(page)]
+    page.close()
+    assert missed == []
+
+
+@pytest.mark.parametrize("locale, queries", [
+    ("fi", ["rahaa", "työkyvyn", "itsetunto", "apurahahakemus", "jaksaminen"]),
+    ("sv", ["pengarna", "ledarens", "hjälpmedel", "dömer", "arbetsförmågan"]),
+])
+def test_ordinary_searches_show_no_crisis_help(browser, origin, locale, queries):
+    """Searches that find pages and only look like crisis words (itsetunto, hjälpmedel) show no crisis box."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    shown = [query for query in queries if search(page, query) and crisis_shown(page)]
+    page.close()
+    assert shown == []
 
 
 @pytest.mark.parametrize("width", [390, 1280])

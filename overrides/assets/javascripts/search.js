@@ -9,10 +9,14 @@
 // has those base forms after the inflected words, between ⁅ and ⁆; they are removed from
 // titles and snippets here, and their highlight moves to the word before them.
 //
+// A query that speaks of distress (a phrase of the vocabulary's `crisis` list, from
+// data/search-labels.yml) shows the crisis help above the results; so does an empty result.
+//
 // Every text from the index is put in the page as text (textContent), never as HTML.
 (() => {
   "use strict";
   const OPEN = "\u2045", CLOSE = "\u2046";
+  const VOWELS = "aeiouyäöå";
   const MAX_QUERIES = 8, MAX_GUESSES = 3, MAX_RESULTS = 10, TYPING_PAUSE_MS = 120;
   const dialog = document.getElementById("site-search");
   const opener = document.querySelector("[data-site-search-open]");
@@ -26,7 +30,6 @@
   const elsewhere = [...dialog.querySelectorAll("[data-site-search-elsewhere]")];
   const texts = dialog.dataset;
   const siteRoot = new URL(texts.siteRoot, location.href);
-  const crisisWords = texts.crisisWords.split(" ").filter(Boolean);
   let engine = null, latest = 0, timer = 0;
 
   // Pagefind and the vocabulary, fetched once, on the first opening.
@@ -50,11 +53,13 @@
       endings: vocabulary.endings || [],
       changes: vocabulary.stem_changes || [],
       gradation: vocabulary.gradation || [],
+      crisis: vocabulary.crisis || [],
+      crisisForms: new Set((vocabulary.crisis || []).flat(2)),
     };
   }
 
-  // The base forms of the guide's vocabulary that `word` may be an inflected form of.
-  function baseForms(word, vocabulary) {
+  // The base forms among `known` (by default the guide's vocabulary) that `word` may be an inflected form of.
+  function baseForms(word, vocabulary, known = vocabulary.words) {
     const found = new Set();
     for (const ending of vocabulary.endings) {
       if (!word.endsWith(ending) || word.length - ending.length < 2) continue;
@@ -63,7 +68,7 @@
         if (!stem.endsWith(inflected)) continue;
         const changed = stem.slice(0, stem.length - inflected.length) + base;
         for (const guess of graded(changed, vocabulary.gradation)) {
-          if (guess !== word && vocabulary.words.has(guess)) found.add(guess);
+          if (guess !== word && known.has(guess)) found.add(guess);
         }
       }
     }
@@ -88,7 +93,7 @@
 
   // The query as typed, then with its words replaced by their base forms, or by the parts of a compound.
   function queries(query, vocabulary) {
-    const words = query.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) || [];
+    const words = wordsOf(query);
     let combinations = [[]];
     for (const word of words) {
       const forms = [word, ...baseForms(word, vocabulary)];
@@ -99,12 +104,43 @@
     return combinations.map((combination) => combination.join(" ")).filter(Boolean);
   }
 
+  function wordsOf(query) {
+    return query.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) || [];
+  }
+
+  // Does the query speak of distress? A crisis phrase matches when each of its words is a word
+  // of the query (or a part of a hyphenated one): as typed, by a guessed base form, one typo
+  // off (seven letters or more), or as its beginning (six letters or more, a last vowel may
+  // fall away: itsemurha-ajatuksia, självskadebeteende). Order and other words do not matter.
+  function aboutCrisis(query, vocabulary) {
+    const words = [...new Set(wordsOf(query).flatMap((word) => [word, ...word.split("-")]))];
+    const forms = new Set(words.flatMap((word) => [word, ...baseForms(word, vocabulary, vocabulary.crisisForms)]));
+    const matches = (form) => forms.has(form) || words.some((word) => begins(word, form) || oneTypoOff(word, form));
+    return vocabulary.crisis.some((phrase) => phrase.every((alternatives) => alternatives.some(matches)));
+  }
+
+  function begins(word, form) {
+    if (form.length < 6 || word.length < form.length - 1) return false;
+    return word.startsWith(form) || (VOWELS.includes(form.at(-1)) && word.startsWith(form.slice(0, -1)));
+  }
+
+  // One letter added, left out, changed, or two neighbours swapped (sjävmord, itsemruha).
+  function oneTypoOff(word, form) {
+    if (form.length < 7 || Math.abs(word.length - form.length) > 1 || word === form) return false;
+    let start = 0;
+    while (word[start] === form[start]) start++;
+    const rest = (a, b) => word.slice(a) === form.slice(b);
+    return rest(start + 1, start + 1) || rest(start + 1, start) || rest(start, start + 1)
+      || (word[start] === form[start + 1] && word[start + 1] === form[start] && rest(start + 2, start + 2));
+  }
+
   async function search(query) {
     const number = ++latest;
-    if (!query.trim()) return show(query, []);
-    let found;
+    if (!query.trim()) return show(query, [], false);
+    let found, distress;
     try {
       const { pagefind, vocabulary } = await load();
+      distress = aboutCrisis(query, vocabulary);
       const answers = await Promise.all(queries(query, vocabulary).map((text) => pagefind.search(text)));
       const best = new Map();
       for (const result of answers.flatMap((answer) => answer.results)) {
@@ -113,17 +149,18 @@
       const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
       found = await Promise.all(top.map((result) => result.data()));
     } catch (problem) {
-      if (number === latest) status.textContent = texts.error;
+      // Whether the words spoke of distress cannot be told: show the help.
+      if (number === latest) { status.textContent = texts.error; crisis.hidden = false; }
       throw problem;
     }
-    if (number === latest) show(query, found);
+    if (number === latest) show(query, found, distress);
   }
 
-  function show(query, pages) {
+  function show(query, pages, distress) {
     list.replaceChildren(...pages.map(resultItem));
     list.hidden = pages.length === 0;
     empty.hidden = pages.length > 0 || !query.trim();
-    crisis.hidden = !query.trim() || (pages.length > 0 && !aboutCrisis(query));
+    crisis.hidden = !query.trim() || (pages.length > 0 && !distress);
     status.textContent = !query.trim() ? ""
       : pages.length === 0 ? texts.none.replace("{query}", query.trim())
       : pages.length === 1 ? texts.resultsOne : texts.resultsOther.replace("{count}", pages.length);
@@ -133,11 +170,6 @@
       link.href = target.href;
     }
     list.dataset.query = query;
-  }
-
-  function aboutCrisis(query) {
-    const words = query.toLowerCase().split(/\s+/);
-    return words.some((word) => crisisWords.some((start) => word.startsWith(start)));
   }
 
   // One result: the page's title and the section, as the link, and the snippet with the match marked.
