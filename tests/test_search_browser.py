@@ -187,6 +187,40 @@ def test_ordinary_searches_show_no_crisis_help(browser, origin, locale, queries)
     assert shown == []
 
 
+@pytest.mark.parametrize("query", ["constructor", "__proto__ constructor", "toString hasOwnProperty valueOf"])
+def test_words_that_name_object_properties_search_like_any_other(browser, origin, query):
+    """A query such as `constructor` finds pages or says none were found, never that the search is broken (redteam #15)."""
+    page = open_page(browser, origin, f"?q={query}")
+    page.wait_for_function("q => document.querySelector('[data-site-search-results]').dataset.query === q", arg=query)
+    status = page.inner_text("#site-search-status")
+    assert status and "Haku ei juuri nyt toimi" not in status
+    page.close()
+
+
+def test_replacement_patterns_in_a_query_are_shown_as_typed(browser, origin):
+    """`$&`, `$``, `$'` and `$$` in a query reach the 'nothing found' message unchanged (redteam #15)."""
+    query = "qqqzzz $& $` $' $$"
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    assert search(page, query) == []
+    assert page.inner_text("#site-search-status") == f"Haulla ”{query}” ei löytynyt sivuja."
+    page.close()
+
+
+def test_a_pasted_30000_character_query_is_searched_in_bounded_time(browser, origin):
+    """A huge paste is cut to the field's length and answered within seconds, the tab alive (redteam #16)."""
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    limit = int(page.get_attribute("#site-search-input", "maxlength"))
+    page.evaluate("""text => { const input = document.querySelector('#site-search-input');
+        input.value = text; input.dispatchEvent(new Event('input', {bubbles: true})); }""", "a" * 30000)
+    page.wait_for_function("() => document.querySelector('#site-search-status').textContent.includes('”')"
+                           " || document.querySelector('[data-site-search-results]').dataset.query", timeout=10000)
+    assert len(page.evaluate("document.querySelector('[data-site-search-results]').dataset.query")) <= limit
+    assert page.evaluate("1 + 1") == 2
+    page.close()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_search_works_by_keyboard(browser, origin, width):
     """Tab to the button, Enter opens the dialog in the field; ArrowDown reaches a result; Escape closes."""

@@ -12,7 +12,10 @@
 // A query that speaks of distress (a phrase of the vocabulary's `crisis` list, from
 // data/search-labels.yml) shows the crisis help above the results; so does an empty result.
 //
-// Every text from the index is put in the page as text (textContent), never as HTML.
+// Every text from the index is put in the page as text (textContent), never as HTML. The
+// reader's words are never keys of a plain object (`constructor` would find Object's) nor a
+// String.replace pattern (`$&`), and a query is cut to the field's maxlength, so each costs
+// the same bounded work however much is pasted.
 (() => {
   "use strict";
   const OPEN = "\u2045", CLOSE = "\u2046";
@@ -29,6 +32,7 @@
   const crisis = dialog.querySelector("[data-site-search-crisis]");
   const elsewhere = [...dialog.querySelectorAll("[data-site-search-elsewhere]")];
   const texts = dialog.dataset;
+  const MAX_QUERY = input.maxLength > 0 ? input.maxLength : 200;
   const siteRoot = new URL(texts.siteRoot, location.href);
   let engine = null, latest = 0, timer = 0;
 
@@ -49,7 +53,7 @@
   function prepared(vocabulary) {
     return {
       words: new Set(vocabulary.words || []),
-      compounds: vocabulary.compounds || {},
+      compounds: new Map(Object.entries(vocabulary.compounds || {})),
       endings: vocabulary.endings || [],
       changes: vocabulary.stem_changes || [],
       gradation: vocabulary.gradation || [],
@@ -76,17 +80,23 @@
   }
 
   // `stem` with the consonant before its last vowels in the other grade (kyvy -> kyky, tue -> tuke).
+  // The vowels and consonants are found by a scan from the end: linear, where a regular
+  // expression backtracked quadratically on a long run of vowels.
   function graded(stem, pairs) {
     const variants = new Set([stem]);
-    const parts = stem.match(/^(.*?)([^aeiouyäö]*)([aeiouyäö]+)$/);
-    if (!parts) return variants;
-    const [, head, consonants, vowels] = parts;
+    let vowelsStart = stem.length;
+    while (vowelsStart > 0 && VOWELS.includes(stem[vowelsStart - 1])) vowelsStart--;
+    if (vowelsStart === stem.length) return variants;
+    let consonantsStart = vowelsStart;
+    while (consonantsStart > 0 && !VOWELS.includes(stem[consonantsStart - 1])) consonantsStart--;
+    const head = stem.slice(0, consonantsStart), consonants = stem.slice(consonantsStart, vowelsStart), vowels = stem.slice(vowelsStart);
     for (const [strong, weak] of pairs) {
       if (consonants.endsWith(weak)) variants.add(head + consonants.slice(0, -weak.length) + strong + vowels);
       if (consonants.endsWith(strong)) variants.add(head + consonants.slice(0, -strong.length) + weak + vowels);
     }
+    // A lost k comes back between two of the last three vowels only (tue -> tuke, ruoa -> ruoka).
     if (pairs.length) {
-      for (let i = 1; i < vowels.length; i++) variants.add(head + consonants + vowels.slice(0, i) + "k" + vowels.slice(i));
+      for (let i = Math.max(1, vowels.length - 2); i < vowels.length; i++) variants.add(head + consonants + vowels.slice(0, i) + "k" + vowels.slice(i));
     }
     return variants;
   }
@@ -97,7 +107,7 @@
     let combinations = [[]];
     for (const word of words) {
       const forms = [word, ...baseForms(word, vocabulary)];
-      const parts = forms.filter((form) => vocabulary.compounds[form]).map((form) => vocabulary.compounds[form].join(" "));
+      const parts = forms.filter((form) => vocabulary.compounds.has(form)).map((form) => vocabulary.compounds.get(form).join(" "));
       const options = [...new Set([...forms, ...parts])];
       combinations = combinations.flatMap((done) => options.map((option) => [...done, option])).slice(0, MAX_QUERIES);
     }
@@ -134,8 +144,9 @@
       || (word[start] === form[start + 1] && word[start + 1] === form[start] && rest(start + 2, start + 2));
   }
 
-  async function search(query) {
+  async function search(typed) {
     const number = ++latest;
+    const query = typed.slice(0, MAX_QUERY);
     if (!query.trim()) return show(query, [], false);
     let found, distress;
     try {
@@ -162,8 +173,8 @@
     empty.hidden = pages.length > 0 || !query.trim();
     crisis.hidden = !query.trim() || (pages.length > 0 && !distress);
     status.textContent = !query.trim() ? ""
-      : pages.length === 0 ? texts.none.replace("{query}", query.trim())
-      : pages.length === 1 ? texts.resultsOne : texts.resultsOther.replace("{count}", pages.length);
+      : pages.length === 0 ? filled(texts.none, "{query}", query.trim())
+      : pages.length === 1 ? texts.resultsOne : filled(texts.resultsOther, "{count}", String(pages.length));
     for (const link of elsewhere) {
       const target = new URL(link.dataset.root, location.href);
       target.searchParams.set("q", query.trim());
@@ -233,6 +244,11 @@
       if (!runs[i].marked) runs.splice(i, 1, { text: parts[1], marked: false }, { text: parts[2], marked: true }, { text: parts[3], marked: false });
       return;
     }
+  }
+
+  // `text` with `placeholder` replaced by `value` as it is (String.replace would read `$&` in it).
+  function filled(text, placeholder, value) {
+    return text.split(placeholder).join(value);
   }
 
   function plain(text) {
