@@ -21,9 +21,10 @@ WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def phrases(texts: list[str], analyses: Analyses | None) -> list[list[list[str]]]:
     """Every phrase as its words, each word as the forms that match it (the word first)."""
-    return [[_forms(word, analyses) for word in WORD.findall(text.lower())] for text in texts]
+    return [[forms(word, analyses) for word in WORD.findall(text.lower())] for text in texts]
 
 
-def _forms(word: str, analyses: Analyses | None) -> list[str]:
+def forms(word: str, analyses: Analyses | None) -> list[str]:
+    """`word` and, with an analyser, its base forms (not a compound's parts)."""
     bases = [result.get("BASEFORM", "").lower() for result in analyses(word)] if analyses else []
     return list(dict.fromkeys(form for form in (word, *bases) if form))

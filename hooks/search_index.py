@@ -12,9 +12,10 @@ assets/javascripts/search.js). Nothing of the search is fetched before the reade
   into the same site folder: only the outermost build (the one that is not inside the plugin's
   loop, so every language's pages are there) indexes the whole site once, and writes each
   language's vocabulary (`assets/search/<locale>.json`) for the query side, with the crisis
-  phrases of `search-labels.yml` and their base forms (`search_crisis`).
+  phrases, synonyms and question words of `search-labels.yml` (`search_crisis`,
+  `search_terms`); the pages' task phrases go into their copies for the index only.
 
-Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_crisis`, `search_pagefind`,
+Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_crisis`, `search_terms`, `search_pagefind`,
 `build_data`, `crisis_help_data` and `site_languages`.
 """
 
@@ -32,6 +33,7 @@ import crisis_help_data
 import search_crisis
 import search_labels
 import search_pagefind
+import search_terms
 import search_words
 import site_languages
 
@@ -66,13 +68,24 @@ def on_post_build(config):
     pages, vocabularies = [], {}
     for lang in site_languages.site_languages(config):
         analyses, vocabulary = _analyser(lang.locale), vocabularies.setdefault(lang.locale, {})
+        labels, root = _labels(config)[lang.locale], site_dir / lang.link.strip("/")
+        tasks = dict(labels["tasks"])
         for path in _pages_of(lang, site_dir, site_languages.site_languages(config)):
-            html = path.read_text("utf-8")
-            html = search_words.with_markers(html, analyses, vocabulary)
+            html = search_words.with_markers(path.read_text("utf-8"), analyses, vocabulary)
+            address = search_terms.page_address(path.relative_to(root).as_posix())
+            phrases = tasks.pop(address, None)
+            html = search_terms.with_tasks(html, address, phrases, analyses) if phrases else html
             pages.append(search_pagefind.Page(path.relative_to(site_dir).as_posix(), html))
-        crisis = search_crisis.phrases(_labels(config)[lang.locale]["crisis_phrases"], analyses)
-        _write(site_dir / VOCABULARY.format(locale=lang.locale),
-               {**search_words.vocabulary_file(lang.locale, vocabulary), "crisis": crisis})
+        if tasks:
+            raise PluginError(f"data/search-labels.yml: {lang.locale}.tasks: no page at {', '.join(tasks)} in this "
+                              "language; use a page's address relative to the language's root, as in kortit/raha/")
+        _write(site_dir / VOCABULARY.format(locale=lang.locale), {
+            **search_words.vocabulary_file(lang.locale, vocabulary),
+            "crisis": search_crisis.phrases(labels["crisis_phrases"], analyses),
+            "synonyms": search_terms.synonyms(labels["synonyms"], analyses),
+            "tasks": search_terms.tasks(labels["tasks"], labels["question_words"], analyses),
+            "question_words": labels["question_words"],
+        })
     try:
         count = search_pagefind.index(site_dir, pages)
     except search_pagefind.IndexingFailed as problem:

@@ -10,6 +10,7 @@ import pytest
 import crisis_help_data
 import search_crisis
 import search_labels
+import search_terms
 import search_words
 from pages import html_pages, soup
 from sitebuild import PROJECT
@@ -146,3 +147,30 @@ def test_each_language_has_at_least_30_crisis_phrases_in_its_vocabulary(site):
     for locale in LOCALES:
         vocabulary = json.loads((site / "assets" / "search" / f"{locale}.json").read_text("utf-8"))
         assert len(vocabulary["crisis"]) == len(labels[locale]["crisis_phrases"]) >= 30
+
+
+def test_synonyms_lead_each_word_and_its_base_forms_to_the_others():
+    """A synonym group maps every word (and, with Voikko, its base form) to the other words of the group."""
+    found = search_terms.synonyms([["tystnadsplikt", "sekretess", "förtrolighet"]], None)
+    assert found["sekretess"] == ["tystnadsplikt", "förtrolighet"]
+    assert search_terms.synonyms([["teemakortit", "PDF"]], search_words.voikko_analyses("fi"))["teemakortti"] == ["pdf"]
+
+
+def test_task_phrases_go_into_the_index_copy_after_the_title_between_markers():
+    """The task phrases follow the article's h1, weighted, tagged with the page's address, hidden from snippets."""
+    html = '<article><h1 id="t">Teemakortit</h1><p>Teksti</p></article>'
+    tagged = search_terms.with_tasks(html, "kortit/", ["tulosta kortit", "PDF"], None)
+    assert tagged == ('<article><h1 id="t">Teemakortit</h1><p data-pagefind-weight="10" data-pagefind-filter="task:kortit/">'
+                      '⁅tulosta kortit pdf⁆</p><p>Teksti</p></article>')
+    assert search_terms.tasks({"kortit/": ["miten tulostan kortit"]}, ["miten"], None) == [["kortit/", [["tulostan"], ["kortit"]]]]
+    assert search_terms.page_address("sv/kortit/index.html".removeprefix("sv/")) == "kortit/"
+    assert search_terms.page_address("index.html") == ""
+
+
+def test_a_synonym_group_with_a_phrase_is_reported(tmp_path):
+    """Synonyms are single words; a phrase in a group names the group's line and says where phrases go."""
+    real = (PROJECT / "data" / "search-labels.yml").read_text("utf-8")
+    path = write_labels(tmp_path, real.replace("[förtrolighet, tystnadsplikt, sekretess]", "[förtrolighet, tystnadsplikt i gruppen]"))
+    with pytest.raises(crisis_help_data.Problems) as raised:
+        search_labels.load(path, LOCALES, tmp_path)
+    assert "sv.synonyms[0]: a group is a list of two or more single words" in "\n".join(raised.value.problems)

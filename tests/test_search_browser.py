@@ -187,6 +187,74 @@ def test_ordinary_searches_show_no_crisis_help(browser, origin, locale, queries)
     assert shown == []
 
 
+def questions(locale: str) -> list[dict]:
+    return yaml.safe_load((EVALUATION / f"questions-{locale}.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("locale", ROOTS)
+def test_readers_questions_find_their_page_in_the_top_five(browser, origin, locale):
+    """At least 90% of the readers' questions (whole questions, task words, typos) find one of their pages among the first five."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    missed = []
+    for item in questions(locale):
+        paths = search(page, item["q"])[:TOP]
+        if not any(f"/{ROOTS[locale]}{wanted.lstrip('/')}" in paths for wanted in item["pages"]):
+            missed.append(f"{item['q']} (got {paths})")
+    page.close()
+    assert len(questions(locale)) >= 60
+    assert 1 - len(missed) / len(questions(locale)) >= REQUIRED_HIT_RATE, missed
+
+
+@pytest.mark.parametrize("locale, query, wanted", [
+    ("fi", "vaitiolovelvollisuus", "turvallisuus/"), ("sv", "tystnadsplikt", "turvallisuus/"),
+    ("sv", "sekretess", "turvallisuus/"), ("sv", "suicid", "turvallisuus/"),
+])
+def test_a_synonym_finds_the_page_of_the_guides_own_word(browser, origin, locale, query, wanted):
+    """Words the guide does not use (vaitiolovelvollisuus, tystnadsplikt) find the page on its own word (luottamuksellisuus, förtrolighet)."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert f"/{ROOTS[locale]}{wanted}" in search(page, query)[:3]
+    page.close()
+
+
+@pytest.mark.parametrize("locale, query, wanted", [
+    ("fi", "tulosta kortit", ["kortit/"]), ("fi", "kalenteri", ["suunnittelu/"]),
+    ("fi", "miten aloitan ryhmän", ["vahvistin/askeleet/", "kokemus-voimavaraksi/toteutus/"]),
+    ("sv", "skriva ut korten", ["kortit/"]), ("sv", "kalender", ["suunnittelu/"]),
+    ("sv", "hur startar jag en grupp", ["vahvistin/askeleet/", "kokemus-voimavaraksi/toteutus/"]),
+])
+def test_a_task_finds_the_page_made_for_it_first(browser, origin, locale, query, wanted):
+    """What a reader comes to do (data/search-labels.yml tasks) puts that page first: the card index, the planner, the starting pages."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert search(page, query)[0] in [f"/{ROOTS[locale]}{address}" for address in wanted]
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["työnohjaus", "työnohjauksesta"])
+def test_a_whole_word_ranks_above_a_compound_part_match(browser, origin, query):
+    """The pages that say työnohjaus come before pages that only have työ and ohjaus/ohjaaja."""
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    first = search(page, query)[:3]
+    page.close()
+    assert set(first) == {"/kokemus-voimavaraksi/toteutus/", "/ohjaajalle/", "/turvallisuus/"}
+
+
+@pytest.mark.parametrize("locale, typo, word, wanted", [
+    ("fi", "luottamuksellisus", "luottamuksellisuus", "turvallisuus/"), ("fi", "taukojupmpa", "taukojumppa", "kortit/taukojumppa/"),
+    ("sv", "sjävmord", "självmord", "turvallisuus/"), ("sv", "pausgymnastk", "pausgymnastik", "kortit/taukojumppa/"),
+])
+def test_a_typo_is_searched_as_the_guides_nearest_word_and_says_so(browser, origin, locale, typo, word, wanted):
+    """A word the guide lacks is replaced by its word one or two edits away, and the status names the word searched."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert f"/{ROOTS[locale]}{wanted}" in search(page, typo)[:3]
+    assert f"”{word}”" in page.inner_text("#site-search-status")
+    page.close()
+
+
 @pytest.mark.parametrize("query", ["constructor", "__proto__ constructor", "toString hasOwnProperty valueOf"])
 def test_words_that_name_object_properties_search_like_any_other(browser, origin, query):
     """A query such as `constructor` finds pages or says none were found, never that the search is broken (redteam #15)."""

@@ -20,7 +20,13 @@
   "use strict";
   const OPEN = "\u2045", CLOSE = "\u2046";
   const VOWELS = "aeiouyäöå";
-  const MAX_QUERIES = 8, MAX_GUESSES = 3, MAX_RESULTS = 10, TYPING_PAUSE_MS = 120;
+  // A page found only through a compound's parts (työ ohjaaja for työnohjaaja) merely mentions
+  // the parts: it comes after every page found by the words as typed, their base forms or
+  // synonyms. A synonym's match counts a little less than the word's own.
+  // Pages that have only some of the words of a longer question (each word searched alone) come last.
+  const SYNONYM_WEIGHT = 0.9, WHOLE = 0, PARTS = 1, SOME = 2, TASK_SCORE = 1e6;
+  const MAX_CORRECTED = 6;
+  const MAX_QUERIES = 12, MAX_GUESSES = 3, MAX_RESULTS = 10, TYPING_PAUSE_MS = 120;
   const dialog = document.getElementById("site-search");
   const opener = document.querySelector("[data-site-search-open]");
   if (!dialog || !opener || typeof dialog.showModal !== "function") return;
@@ -57,8 +63,12 @@
       endings: vocabulary.endings || [],
       changes: vocabulary.stem_changes || [],
       gradation: vocabulary.gradation || [],
+      synonyms: new Map(Object.entries(vocabulary.synonyms || {})),
+      questionWords: new Set(vocabulary.question_words || []),
       crisis: vocabulary.crisis || [],
       crisisForms: new Set((vocabulary.crisis || []).flat(2)),
+      tasks: vocabulary.tasks || [],
+      taskForms: new Set((vocabulary.tasks || []).flatMap(([, phrase]) => phrase.flat())),
     };
   }
 
@@ -101,32 +111,66 @@
     return variants;
   }
 
-  // The query as typed, then with its words replaced by their base forms, or by the parts of a compound.
+  // The query as typed; then without its question words ("miten", "hur"), each word replaced by
+  // its base forms, its synonyms (data/search-labels.yml) or the parts of a compound. Pagefind
+  // finds the pages that have every word of a query, so each variant is searched on its own.
+  // Each variant comes with its weight (the product of its words') and its rank: PARTS when a
+  // word is replaced by its parts.
   function queries(query, vocabulary) {
-    const words = wordsOf(query);
-    let combinations = [[]];
-    for (const word of words) {
+    const typed = wordsOf(query);
+    const asked = typed.filter((word) => !vocabulary.questionWords.has(word));
+    let combinations = [{ text: "", weight: 1, rank: WHOLE }];
+    for (const word of asked.length ? asked : typed) {
       const forms = [word, ...baseForms(word, vocabulary)];
-      const parts = forms.filter((form) => vocabulary.compounds.has(form)).map((form) => vocabulary.compounds.get(form).join(" "));
-      const options = [...new Set([...forms, ...parts])];
-      combinations = combinations.flatMap((done) => options.map((option) => [...done, option])).slice(0, MAX_QUERIES);
+      const named = [word, ...baseForms(word, vocabulary, vocabulary.synonyms)];
+      const options = new Map(forms.map((form) => [form, { weight: 1, rank: WHOLE }]));
+      for (const synonym of named.flatMap((form) => vocabulary.synonyms.get(form) || [])) {
+        if (!options.has(synonym)) options.set(synonym, { weight: SYNONYM_WEIGHT, rank: WHOLE });
+      }
+      for (const form of forms.filter((form) => vocabulary.compounds.has(form))) {
+        const parts = vocabulary.compounds.get(form).join(" ");
+        if (!options.has(parts)) options.set(parts, { weight: 1, rank: PARTS });
+      }
+      combinations = combinations.flatMap((done) => [...options].map(([option, { weight, rank }]) =>
+        ({ text: `${done.text} ${option}`.trim(), weight: done.weight * weight, rank: Math.max(done.rank, rank) })))
+        .slice(0, MAX_QUERIES);
     }
-    return combinations.map((combination) => combination.join(" ")).filter(Boolean);
+    const some = asked.length > 1 ? asked.flatMap((word) => [word, ...baseForms(word, vocabulary)]) : [];
+    const variants = new Map([[typed.join(" "), { text: typed.join(" "), weight: 1, rank: WHOLE }]]);
+    for (const variant of [...combinations, ...some.map((text) => ({ text, weight: 1, rank: SOME }))]) {
+      if (variant.text && !variants.has(variant.text)) variants.set(variant.text, variant);
+    }
+    return [...variants.values()].filter((variant) => variant.text);
   }
 
   function wordsOf(query) {
     return query.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) || [];
   }
 
-  // Does the query speak of distress? A crisis phrase matches when each of its words is a word
-  // of the query (or a part of a hyphenated one): as typed, by a guessed base form, one typo
-  // off (seven letters or more), or as its beginning (six letters or more, a last vowel may
-  // fall away: itsemurha-ajatuksia, självskadebeteende). Order and other words do not matter.
-  function aboutCrisis(query, vocabulary) {
+  // The query's words (and the parts of hyphenated ones) and their base forms among `known`.
+  function heard(query, vocabulary, known) {
     const words = [...new Set(wordsOf(query).flatMap((word) => [word, ...word.split("-")]))];
-    const forms = new Set(words.flatMap((word) => [word, ...baseForms(word, vocabulary, vocabulary.crisisForms)]));
+    return { words, forms: new Set(words.flatMap((word) => [word, ...baseForms(word, vocabulary, known)])) };
+  }
+
+  // A phrase (crisis or task; each word with its forms) is said when each of its words is a word
+  // of the query: as typed, by a guessed base form, one typo off (seven letters or more), or as
+  // its beginning (six letters or more, a last vowel may fall away: itsemurha-ajatuksia,
+  // självskadebeteende). Order and other words do not matter.
+  function says({ words, forms }, phrase) {
     const matches = (form) => forms.has(form) || words.some((word) => begins(word, form) || oneTypoOff(word, form));
-    return vocabulary.crisis.some((phrase) => phrase.every((alternatives) => alternatives.some(matches)));
+    return phrase.every((alternatives) => alternatives.some(matches));
+  }
+
+  function aboutCrisis(query, vocabulary) {
+    const query_ = heard(query, vocabulary, vocabulary.crisisForms);
+    return vocabulary.crisis.some((phrase) => says(query_, phrase));
+  }
+
+  // The pages whose task phrases (data/search-labels.yml) the query says: "tulosta kortit".
+  function taskPages(query, vocabulary) {
+    const query_ = heard(query, vocabulary, vocabulary.taskForms);
+    return [...new Set(vocabulary.tasks.filter(([, phrase]) => says(query_, phrase)).map(([address]) => address))];
   }
 
   function begins(word, form) {
@@ -147,34 +191,95 @@
   async function search(typed) {
     const number = ++latest;
     const query = typed.slice(0, MAX_QUERY);
-    if (!query.trim()) return show(query, [], false);
-    let found, distress;
+    if (!query.trim()) return show(query, [], false, "");
+    let found, distress, searched;
     try {
       const { pagefind, vocabulary } = await load();
       distress = aboutCrisis(query, vocabulary);
-      const answers = await Promise.all(queries(query, vocabulary).map((text) => pagefind.search(text)));
-      const best = new Map();
-      for (const result of answers.flatMap((answer) => answer.results)) {
-        if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result);
-      }
-      const top = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
+      const fixes = corrections(query, vocabulary);
+      searched = fixes.size ? wordsOf(query).map((word) => fixes.get(word) || word).join(" ") : "";
+      const top = await ranked(searched || query, vocabulary, pagefind);
       found = await Promise.all(top.map((result) => result.data()));
     } catch (problem) {
       // Whether the words spoke of distress cannot be told: show the help.
       if (number === latest) { status.textContent = texts.error; crisis.hidden = false; }
       throw problem;
     }
-    if (number === latest) show(query, found, distress);
+    if (number === latest) show(query, found, distress, searched);
   }
 
-  function show(query, pages, distress) {
+  // The best pages for `query`, best first.
+  async function ranked(query, vocabulary, pagefind) {
+    const variants = queries(query, vocabulary);
+    const answers = await Promise.all(variants.map(({ text }) => pagefind.search(text)));
+    // A page the query names a task of comes first; the index tags it with its address.
+    const tasks = await Promise.all(taskPages(query, vocabulary).map((address) => pagefind.search(null, { filters: { task: address } })));
+    const best = new Map();
+    const better = (a, b) => a.rank - b.rank || b.score - a.score;
+    answers.forEach((answer, index) => {
+      const { weight, rank } = variants[index];
+      for (const result of answer.results) {
+        const found = { result, score: result.score * weight, rank };
+        if (!best.has(result.id) || better(found, best.get(result.id)) < 0) best.set(result.id, found);
+      }
+    });
+    tasks.forEach((answer, index) => {
+      for (const result of answer.results) best.set(result.id, { result, score: TASK_SCORE - index, rank: WHOLE });
+    });
+    return [...best.values()].sort(better).slice(0, MAX_RESULTS).map(({ result }) => result);
+  }
+
+  // The query's words that the guide does not have, each with the guide's word nearest to it: one
+  // edit away, two for words of eight letters or more ("luottamuksellisus"). A word the guide
+  // lacks is not in the vocabulary, has no base form there and begins none of its words (one
+  // being typed). Pagefind cannot tell: its stemmer matches parts of a misspelt word.
+  function corrections(query, vocabulary) {
+    const fixes = new Map();
+    for (const word of wordsOf(query).slice(0, MAX_CORRECTED)) {
+      if (word.length < 5 || vocabulary.words.has(word) || vocabulary.questionWords.has(word) || vocabulary.synonyms.has(word)) continue;
+      if (baseForms(word, vocabulary).length || [...vocabulary.words].some((known) => known.startsWith(word))) continue;
+      const nearest = nearestWord(word, vocabulary);
+      if (nearest) fixes.set(word, nearest);
+    }
+    return fixes;
+  }
+
+  function nearestWord(word, vocabulary) {
+    let nearest = null, closest = (word.length >= 8 ? 2 : 1) + 1;
+    for (const known of vocabulary.words) {
+      if (Math.abs(known.length - word.length) >= closest) continue;
+      const edits = distance(word, known, closest);
+      if (edits < closest) { nearest = known; closest = edits; }
+    }
+    return nearest;
+  }
+
+  // Edits from `a` to `b` (a letter added, left out or changed, two neighbours swapped), or
+  // `limit` as soon as it is certain to be that many or more.
+  function distance(a, b, limit) {
+    let before = [], previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const current = [i];
+      for (let j = 1; j <= b.length; j++) {
+        let edits = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) edits = Math.min(edits, before[j - 2] + 1);
+        current.push(edits);
+      }
+      if (Math.min(...current) >= limit) return limit;
+      before = previous;
+      previous = current;
+    }
+    return Math.min(previous[b.length], limit);
+  }
+
+  function show(query, pages, distress, searched) {
     list.replaceChildren(...pages.map(resultItem));
     list.hidden = pages.length === 0;
     empty.hidden = pages.length > 0 || !query.trim();
     crisis.hidden = !query.trim() || (pages.length > 0 && !distress);
-    status.textContent = !query.trim() ? ""
-      : pages.length === 0 ? filled(texts.none, "{query}", query.trim())
+    const counted = pages.length === 0 ? filled(texts.none, "{query}", query.trim())
       : pages.length === 1 ? texts.resultsOne : filled(texts.resultsOther, "{count}", String(pages.length));
+    status.textContent = !query.trim() ? "" : searched && pages.length ? `${filled(texts.corrected, "{query}", searched)} ${counted}` : counted;
     for (const link of elsewhere) {
       const target = new URL(link.dataset.root, location.href);
       target.searchParams.set("q", query.trim());
