@@ -71,7 +71,7 @@ def on_post_build(config):
         labels, root = _labels(config)[lang.locale], site_dir / lang.link.strip("/")
         tasks = dict(labels["tasks"])
         for path in _pages_of(lang, site_dir, site_languages.site_languages(config)):
-            html = search_words.with_markers(path.read_text("utf-8"), analyses, vocabulary)
+            html = search_terms.with_card_meta(search_words.with_markers(path.read_text("utf-8"), analyses, vocabulary))
             address = search_terms.page_address(path.relative_to(root).as_posix())
             phrases = tasks.pop(address, None)
             html = search_terms.with_tasks(html, address, phrases, analyses) if phrases else html

@@ -3,6 +3,7 @@
 - Synonyms: each word of a group, with its base forms for a language with an analyser, leads to
   the other words of its group; the browser (overrides/assets/javascripts/search.js) searches a
   query word's synonyms beside it ("vaitiolovelvollisuus" also as "luottamuksellisuus").
+- Cards: a card's line of model and kind becomes Pagefind metadata shown in its result.
 - Tasks: the phrases a reader types to do what a page is for ("tulosta kortit") are added to
   that page's copy for the index only, right after its title, weighted and between the
   base-form markers (⁅ ⁆), so the script never shows them in a snippet; the element is also a
@@ -22,6 +23,8 @@ from search_crisis import WORD, forms
 from search_words import CLOSE, OPEN, Analyses
 
 TITLE_END = re.compile(r"(<article\b.*?</h1>)", re.S)
+CARD_META = '<p class="card-meta">'
+"""A card page's line of model, kind and length (overrides/cards/card.md.jinja)."""
 TASK_WEIGHT = 10
 """Pagefind's highest: a task phrase counts more than the page's own title (7)."""
 
@@ -51,6 +54,12 @@ def tasks(by_page: dict[str, list[str]], question_words: list[str], analyses: An
     asked = set(question_words)
     return [[address, [word for word in phrase if word[0] not in asked]]
             for address, phrases in by_page.items() for phrase in search_crisis.phrases(phrases, analyses)]
+
+
+def with_card_meta(html: str) -> str:
+    """A card page with its model-and-kind line as Pagefind's `card` metadata, which the search
+    shows under the title (two cards may share a title: "Aloitustapaaminen")."""
+    return html.replace(CARD_META, '<p class="card-meta" data-pagefind-meta="card">', 1)
 
 
 def page_address(relative_to_root: str) -> str:

@@ -174,3 +174,10 @@ def test_a_synonym_group_with_a_phrase_is_reported(tmp_path):
     with pytest.raises(crisis_help_data.Problems) as raised:
         search_labels.load(path, LOCALES, tmp_path)
     assert "sv.synonyms[0]: a group is a list of two or more single words" in "\n".join(raised.value.problems)
+
+
+def test_a_card_pages_model_and_kind_line_becomes_pagefind_metadata():
+    """Only the card's meta line is marked as Pagefind's `card` metadata."""
+    html = '<article><p class="card-meta"><strong>Kokemus voimavaraksi</strong> · Aloitustapaaminen</p></article>'
+    assert search_terms.with_card_meta(html) == html.replace('class="card-meta"', 'class="card-meta" data-pagefind-meta="card"')
+    assert search_terms.with_card_meta("<article><p>Teksti</p></article>") == "<article><p>Teksti</p></article>"

@@ -255,6 +255,22 @@ def test_a_typo_is_searched_as_the_guides_nearest_word_and_says_so(browser, orig
     page.close()
 
 
+@pytest.mark.parametrize("locale, query, cards", [
+    ("fi", "luottamuksellisuus", {"Vahvistin-vertaisryhmämalli · Aloitustapaaminen", "Kokemus voimavaraksi · Aloitustapaaminen"}),
+    ("sv", "förtroligheten", {"Booster-modell för kamratstödsgrupper · Startträff", "Kokemus voimavaraksi (Erfarenhet som resurs) · Startträff"}),
+])
+def test_two_cards_with_one_title_show_their_model_and_kind(browser, origin, locale, query, cards):
+    """The two kick-off cards are told apart in the results by their model and kind; other pages have no card line."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    search(page, query)
+    shown = page.eval_on_selector_all(".site-search__result", """results => results.map(r => [
+        new URL(r.querySelector('a').href).pathname, (r.querySelector('.site-search__card') || {}).textContent])""")
+    page.close()
+    assert cards <= {card for _, card in shown}
+    assert all((card is None) != ("/kortit/" in path and not path.endswith("/kortit/")) for path, card in shown)
+
+
 @pytest.mark.parametrize("query", ["constructor", "__proto__ constructor", "toString hasOwnProperty valueOf"])
 def test_words_that_name_object_properties_search_like_any_other(browser, origin, query):
     """A query such as `constructor` finds pages or says none were found, never that the search is broken (redteam #15)."""

@@ -288,13 +288,16 @@
     list.dataset.query = query;
   }
 
-  // One result: the page's title and the section, as the link, and the snippet with the match marked.
+  // One result: the page's title (with a card's model and kind: two cards may share a title) and
+  // the section, as the link, and the snippet with the match marked.
   function resultItem(page) {
     const section = bestSection(page);
     const item = element("li", "site-search__result");
     const link = element("a", "site-search__link");
     link.href = section.url;
     link.append(element("span", "site-search__page", plain(page.meta.title || page.url)));
+    // The card's meta line reads "model · kind · length"; the length does not tell cards apart.
+    if (page.meta.card) link.append(" ", element("span", "site-search__card", plain(page.meta.card).split(" · ").slice(0, 2).join(" · ")));
     if (section.title && plain(section.title) !== plain(page.meta.title || "")) {
       link.append(" ", element("span", "site-search__section", plain(section.title)));
     }
