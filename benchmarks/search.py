@@ -37,6 +37,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(PROJECT / "tests"), str(PROJECT / "hooks")]
 
+import search_compounds  # noqa: E402
 import search_pagefind  # noqa: E402
 import search_words  # noqa: E402
 import sitebuild  # noqa: E402
@@ -155,19 +156,24 @@ def _data(name: str) -> list:
 
 def _indexing(site: Path) -> None:
     started = time.perf_counter()
-    analyses, vocabulary, pages = search_words.voikko_analyses("fi"), {}, []
+    analyses = {"fi": search_words.voikko_analyses("fi"), "sv": search_compounds.analyses("sv")}
+    vocabularies, pages = {"fi": {}, "sv": {}}, []
     for path in sorted(site.rglob("index.html")):
         relative = path.relative_to(site).as_posix()
-        html = path.read_text("utf-8")
-        if not relative.startswith("sv/"):
-            html = search_words.with_markers(html, analyses, vocabulary)
+        locale = "sv" if relative.startswith("sv/") else "fi"
+        html = search_words.with_markers(path.read_text("utf-8"), analyses[locale], vocabularies[locale])
         pages.append(search_pagefind.Page(relative, html))
     marked = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         search_pagefind.index(Path(folder), pages)
         size = sum(path.stat().st_size for path in Path(folder, search_pagefind.OUTPUT).rglob("*") if path.is_file())
     done = time.perf_counter()
-    print(f"\nIndexing {len(pages)} pages: Voikko markers {marked - started:.2f} s, Pagefind {done - marked:.2f} s; "
+    long_words = [word for word in vocabularies["sv"] if len(word) >= search_compounds.MIN_WORD and word.isalpha()]
+    split = [word for word in long_words if vocabularies["sv"][word]]
+    print(f"\nSwedish compounds split with Hunspell sv_FI (both parts dictionary words): {len(split)} of the "
+          f"{len(long_words)} words of {search_compounds.MIN_WORD}+ letters, e.g. "
+          + ", ".join(f"{word} = {' + '.join(vocabularies['sv'][word])}" for word in split[:4]))
+    print(f"Indexing {len(pages)} pages: Voikko and Hunspell markers {marked - started:.2f} s, Pagefind {done - marked:.2f} s; "
           f"bundle {size // 1024} KB on disk (both languages; a search fetches only part of one)")
 
 

@@ -15,7 +15,7 @@ assets/javascripts/search.js). Nothing of the search is fetched before the reade
   phrases, synonyms and question words of `search-labels.yml` (`search_crisis`,
   `search_terms`); the pages' task phrases go into their copies for the index only.
 
-Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_crisis`, `search_terms`, `search_pagefind`,
+Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_compounds`, `search_crisis`, `search_terms`, `search_pagefind`,
 `build_data`, `crisis_help_data` and `site_languages`.
 """
 
@@ -30,6 +30,7 @@ from mkdocs.structure.files import File
 
 import build_data
 import crisis_help_data
+import search_compounds
 import search_crisis
 import search_labels
 import search_pagefind
@@ -123,8 +124,9 @@ def _pages_of(lang, site_dir: Path, languages) -> list[Path]:
 
 
 def _analyser(locale: str):
+    """Voikko where it has the language (base forms and compounds), else Hunspell's compound splits."""
     try:
-        return search_words.voikko_analyses(locale)
+        return search_words.voikko_analyses(locale) or search_compounds.analyses(locale)
     except RuntimeError as problem:
         raise PluginError(f"Search: {problem}") from None
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import crisis_help_data
+import search_compounds
 import search_crisis
 import search_labels
 import search_terms
@@ -181,3 +182,20 @@ def test_a_card_pages_model_and_kind_line_becomes_pagefind_metadata():
     html = '<article><p class="card-meta"><strong>Kokemus voimavaraksi</strong> · Aloitustapaaminen</p></article>'
     assert search_terms.with_card_meta(html) == html.replace('class="card-meta"', 'class="card-meta" data-pagefind-meta="card"')
     assert search_terms.with_card_meta("<article><p>Teksti</p></article>") == "<article><p>Teksti</p></article>"
+
+
+def test_swedish_compounds_are_split_into_dictionary_words():
+    """Hunspell sv_FI splits compounds at a linking s or between two words; derived words and short words stay whole."""
+    analyses = search_compounds.analyses("sv")
+    parts = {word: search_words.base_forms(word, analyses)[1:] for word in (
+        "självmordstankar", "arbetsförmåga", "avslappningsövning", "gruppledare", "prissätter", "tillgänglig", "ledarens", "Avslappningsövning")}
+    assert parts == {"självmordstankar": ["självmord", "tankar"], "arbetsförmåga": ["arbete", "förmåga"],
+                     "avslappningsövning": ["avslappning", "övning"], "gruppledare": ["grupp", "ledare"],
+                     "prissätter": [], "tillgänglig": [], "ledarens": [], "Avslappningsövning": ["avslappning", "övning"]}
+
+
+def test_swedish_pages_get_their_compounds_parts_in_the_index(site):
+    """The Swedish vocabulary lists compounds with their parts, as the Finnish one does."""
+    compounds = json.loads((site / "assets" / "search" / "sv.json").read_text("utf-8"))["compounds"]
+    assert compounds["avslappningsövning"] == ["avslappning", "övning"]
+    assert compounds["kamratstödsgrupp"] == ["kamratstöd", "grupp"]
