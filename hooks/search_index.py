@@ -65,33 +65,39 @@ def on_template_context(context, template_name, config):
 def on_post_build(config):
     if config["plugins"]["i18n"].building:
         return  # a language built inside the plugin's loop; the outermost build indexes them all
-    site_dir = Path(config.site_dir)
-    pages, vocabularies = [], {}
+    site_dir, pages = Path(config.site_dir), []
     for lang in site_languages.site_languages(config):
-        analyses, vocabulary = _analyser(lang.locale), vocabularies.setdefault(lang.locale, {})
-        labels, root = _labels(config)[lang.locale], site_dir / lang.link.strip("/")
-        tasks = dict(labels["tasks"])
-        for path in _pages_of(lang, site_dir, site_languages.site_languages(config)):
-            html = search_terms.with_card_meta(search_words.with_markers(path.read_text("utf-8"), analyses, vocabulary))
-            address = search_terms.page_address(path.relative_to(root).as_posix())
-            phrases = tasks.pop(address, None)
-            html = search_terms.with_tasks(html, address, phrases, analyses) if phrases else html
-            pages.append(search_pagefind.Page(path.relative_to(site_dir).as_posix(), html))
-        if tasks:
-            raise PluginError(f"data/search-labels.yml: {lang.locale}.tasks: no page at {', '.join(tasks)} in this "
-                              "language; use a page's address relative to the language's root, as in kortit/raha/")
-        _write(site_dir / VOCABULARY.format(locale=lang.locale), {
-            **search_words.vocabulary_file(lang.locale, vocabulary),
-            "crisis": search_crisis.phrases(labels["crisis_phrases"], analyses),
-            "synonyms": search_terms.synonyms(labels["synonyms"], analyses),
-            "tasks": search_terms.tasks(labels["tasks"], labels["question_words"], analyses),
-            "question_words": labels["question_words"],
-        })
+        vocabulary = _language_pages(config, lang, site_dir, pages)
+        _write(site_dir / VOCABULARY.format(locale=lang.locale), vocabulary)
     try:
         count = search_pagefind.index(site_dir, pages)
     except search_pagefind.IndexingFailed as problem:
         raise PluginError(f"Search: Pagefind could not index the site: {problem}") from None
     log.info(f"search: {count} pages indexed with Pagefind")
+
+
+def _language_pages(config, lang, site_dir: Path, pages: list) -> dict:
+    """Adds the index copies of `lang`'s pages to `pages` (base-form markers, card metadata, task
+    phrases); returns the language's vocabulary file."""
+    analyses, vocabulary = _analyser(lang.locale), {}
+    labels, root = _labels(config)[lang.locale], site_dir / lang.link.strip("/")
+    tasks = dict(labels["tasks"])
+    for path in _pages_of(lang, site_dir, site_languages.site_languages(config)):
+        html = search_terms.with_card_meta(search_words.with_markers(path.read_text("utf-8"), analyses, vocabulary))
+        address = search_terms.page_address(path.relative_to(root).as_posix())
+        phrases = tasks.pop(address, None)
+        html = search_terms.with_tasks(html, address, phrases, analyses) if phrases else html
+        pages.append(search_pagefind.Page(path.relative_to(site_dir).as_posix(), html))
+    if tasks:
+        raise PluginError(f"data/search-labels.yml: {lang.locale}.tasks: no page at {', '.join(tasks)} in this "
+                          "language; use a page's address relative to the language's root, as in kortit/raha/")
+    return {
+        **search_words.vocabulary_file(lang.locale, vocabulary),
+        "crisis": search_crisis.phrases(labels["crisis_phrases"], analyses),
+        "synonyms": search_terms.synonyms(labels["synonyms"], analyses),
+        "tasks": search_terms.tasks(labels["tasks"], labels["question_words"], analyses),
+        "question_words": labels["question_words"],
+    }
 
 
 def _ui(config, lang, base_url: str) -> dict:

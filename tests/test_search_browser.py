@@ -271,6 +271,16 @@ def test_two_cards_with_one_title_show_their_model_and_kind(browser, origin, loc
     assert all((card is None) != ("/kortit/" in path and not path.endswith("/kortit/")) for path, card in shown)
 
 
+@pytest.mark.parametrize("locale, query", [("fi", "itsetuho"), ("sv", "självskada")])
+def test_a_crisis_word_is_never_corrected_and_leads_to_the_safety_page(browser, origin, locale, query):
+    """'itsetuho' is not searched as 'itsetunto': the help shows and the safety page comes first."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert search(page, query)[0] == f"/{ROOTS[locale]}turvallisuus/"
+    assert crisis_shown(page) and "”" not in page.inner_text("#site-search-status")
+    page.close()
+
+
 @pytest.mark.parametrize("query", ["constructor", "__proto__ constructor", "toString hasOwnProperty valueOf"])
 def test_words_that_name_object_properties_search_like_any_other(browser, origin, query):
     """A query such as `constructor` finds pages or says none were found, never that the search is broken (redteam #15)."""

@@ -237,7 +237,9 @@
   function corrections(query, vocabulary) {
     const fixes = new Map();
     for (const word of wordsOf(query).slice(0, MAX_CORRECTED)) {
-      if (word.length < 5 || vocabulary.words.has(word) || vocabulary.questionWords.has(word) || vocabulary.synonyms.has(word)) continue;
+      // A crisis or task word is never "corrected" (itsetuho is not a typo for itsetunto).
+      const named = [vocabulary.words, vocabulary.questionWords, vocabulary.synonyms, vocabulary.crisisForms, vocabulary.taskForms];
+      if (word.length < 5 || named.some((known) => known.has(word))) continue;
       if (baseForms(word, vocabulary).length || [...vocabulary.words].some((known) => known.startsWith(word))) continue;
       const nearest = nearestWord(word, vocabulary);
       if (nearest) fixes.set(word, nearest);
