@@ -11,9 +11,11 @@ assets/javascripts/search.js). Nothing of the search is fetched before the reade
 - `on_post_build` at priority -110, after the plugin's (-100), which builds the other languages
   into the same site folder: only the outermost build (the one that is not inside the plugin's
   loop, so every language's pages are there) indexes the whole site once, and writes each
-  language's vocabulary (`assets/search/<locale>.json`) for the query side.
+  language's vocabulary (`assets/search/<locale>.json`) for the query side, with the crisis
+  phrases, synonyms and question words of `search-labels.yml` (`search_crisis`,
+  `search_terms`); the pages' task phrases go into their copies for the index only.
 
-Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_pagefind`,
+Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_compounds`, `search_crisis`, `search_terms`, `search_pagefind`,
 `build_data`, `crisis_help_data` and `site_languages`.
 """
 
@@ -29,8 +31,11 @@ from mkdocs.structure.files import File
 
 import build_data
 import crisis_help_data
+import search_compounds
+import search_crisis
 import search_labels
 import search_pagefind
+import search_terms
 import search_words
 import site_languages
 
@@ -61,20 +66,39 @@ def on_template_context(context, template_name, config):
 def on_post_build(config):
     if config["plugins"]["i18n"].building:
         return  # a language built inside the plugin's loop; the outermost build indexes them all
-    site_dir = Path(config.site_dir)
-    pages, vocabularies = [], {}
+    site_dir, pages = Path(config.site_dir), []
     for lang in site_languages.site_languages(config):
-        analyses, vocabulary = _analyser(lang.locale), vocabularies.setdefault(lang.locale, {})
-        for path in _pages_of(lang, site_dir, site_languages.site_languages(config)):
-            html = path.read_text("utf-8")
-            html = search_words.with_markers(html, analyses, vocabulary)
-            pages.append(search_pagefind.Page(path.relative_to(site_dir).as_posix(), html))
-        _write(site_dir / VOCABULARY.format(locale=lang.locale), search_words.vocabulary_file(lang.locale, vocabulary))
+        vocabulary = _language_pages(config, lang, site_dir, pages)
+        _write(site_dir / VOCABULARY.format(locale=lang.locale), vocabulary)
     try:
         count = search_pagefind.index(site_dir, pages)
     except search_pagefind.IndexingFailed as problem:
         raise PluginError(f"Search: Pagefind could not index the site: {problem}") from None
     log.info(f"search: {count} pages indexed with Pagefind" + ("; without base forms (SEARCH_BASE_FORMS=0)" if _base_forms_off() else ""))
+
+
+def _language_pages(config, lang, site_dir: Path, pages: list) -> dict:
+    """Adds the index copies of `lang`'s pages to `pages` (base-form markers, card metadata, task
+    phrases); returns the language's vocabulary file."""
+    analyses, vocabulary = _analyser(lang.locale), {}
+    labels, root = _labels(config)[lang.locale], site_dir / lang.link.strip("/")
+    tasks = dict(labels["tasks"])
+    for path in _pages_of(lang, site_dir, site_languages.site_languages(config)):
+        html = search_terms.with_card_meta(search_words.with_markers(path.read_text("utf-8"), analyses, vocabulary))
+        address = search_terms.page_address(path.relative_to(root).as_posix())
+        phrases = tasks.pop(address, None)
+        html = search_terms.with_tasks(html, address, phrases, analyses) if phrases else html
+        pages.append(search_pagefind.Page(path.relative_to(site_dir).as_posix(), html))
+    if tasks:
+        raise PluginError(f"data/search-labels.yml: {lang.locale}.tasks: no page at {', '.join(tasks)} in this "
+                          "language; use a page's address relative to the language's root, as in kortit/raha/")
+    return {
+        **search_words.vocabulary_file(lang.locale, vocabulary),
+        "crisis": search_crisis.phrases(labels["crisis_phrases"], analyses),
+        "synonyms": search_terms.synonyms(labels["synonyms"], analyses),
+        "tasks": search_terms.tasks(labels["tasks"], labels["question_words"], analyses),
+        "question_words": labels["question_words"],
+    }
 
 
 def _ui(config, lang, base_url: str) -> dict:
@@ -112,10 +136,12 @@ def _base_forms_off() -> bool:
 
 
 def _analyser(locale: str):
+    """Voikko where it has the language (base forms and compounds), else Hunspell's compound splits;
+    none in a preview without them."""
     if _base_forms_off():
         return None
     try:
-        return search_words.voikko_analyses(locale)
+        return search_words.voikko_analyses(locale) or search_compounds.analyses(locale)
     except RuntimeError as problem:
         raise PluginError(f"Search: {problem}") from None
 

@@ -18,10 +18,12 @@ from data_files import Problems, is_text, missing_block, missing_texts, parsed, 
 
 TEXT_KEYS = (
     "open", "title", "label", "placeholder", "close", "loading", "results_label", "results_one",
-    "results_other", "none", "none_help", "suggestions_title", "other_languages", "error",
+    "results_other", "none", "none_help", "suggestions_title", "other_languages", "error", "corrected",
 )
-LIST_KEYS = ("suggestions", "crisis_words")
-PLACEHOLDERS = {"results_other": "{count}", "none": "{query}"}
+LIST_KEYS = ("suggestions", "crisis_phrases", "question_words")
+TERM_KEYS = ("synonyms", "tasks")
+"""Synonym groups (lists of single words) and tasks (page address -> phrases)."""
+PLACEHOLDERS = {"results_other": "{count}", "none": "{query}", "corrected": "{query}"}
 """Texts that must name what the browser fills in."""
 
 
@@ -55,9 +57,27 @@ def _language_problems(where: Where, node, block, locale: str, locales: tuple[st
                  for key, mark in PLACEHOLDERS.items() if is_text(block.get(key)) and mark not in block[key]]
     problems += [where.at(node, (locale, key), "missing or empty; list at least one word in this language")
                  for key in LIST_KEYS if not _words(block.get(key))]
-    problems += [where.at(node, (locale, key), f"unknown key; expected one of: {', '.join((*TEXT_KEYS, *LIST_KEYS))}")
-                 for key in block if key not in (*TEXT_KEYS, *LIST_KEYS)]
+    problems += _synonym_problems(where, node, block.get("synonyms"), locale)
+    problems += _task_problems(where, node, block.get("tasks"), locale)
+    problems += [where.at(node, (locale, key), f"unknown key; expected one of: {', '.join((*TEXT_KEYS, *LIST_KEYS, *TERM_KEYS))}")
+                 for key in block if key not in (*TEXT_KEYS, *LIST_KEYS, *TERM_KEYS)]
     return problems
+
+
+def _synonym_problems(where: Where, node, groups, locale: str) -> list[str]:
+    if not isinstance(groups, list) or not groups:
+        return [where.at(node, (locale, "synonyms"), "missing or empty; list groups of words that mean the same: - [word, other]")]
+    return [where.at(node, (locale, "synonyms", number), "a group is a list of two or more single words: [word, other]")
+            for number, group in enumerate(groups)
+            if not (_words(group) and len(group) >= 2 and all(len(word.split()) == 1 for word in group))]
+
+
+def _task_problems(where: Where, node, tasks, locale: str) -> list[str]:
+    if not isinstance(tasks, dict) or not tasks:
+        return [where.at(node, (locale, "tasks"), "missing or empty; map page addresses to phrases: kortit/: [tulosta kortit]")]
+    return [where.at(node, (locale, "tasks", page), "a page address (kortit/, or '' for the front page) with a list of phrases")
+            for page, phrases in tasks.items()
+            if not (isinstance(page, str) and (page == "" or page.endswith("/")) and _words(phrases))]
 
 
 def _words(value) -> bool:

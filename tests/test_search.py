@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 import crisis_help_data
+import search_compounds
+import search_crisis
 import search_labels
+import search_terms
 import search_words
 from pages import html_pages, soup
 from sitebuild import PROJECT
@@ -39,7 +42,7 @@ def test_the_guides_search_labels_are_complete():
     """data/search-labels.yml has every text in both languages."""
     labels = search_labels.load(search_labels.labels_path(PROJECT), LOCALES, PROJECT)
     assert set(labels) == set(LOCALES)
-    assert all(labels[locale]["suggestions"] and labels[locale]["crisis_words"] for locale in LOCALES)
+    assert all(labels[locale]["suggestions"] and labels[locale]["crisis_phrases"] for locale in LOCALES)
 
 
 def test_a_missing_search_text_names_file_line_and_key(tmp_path):
@@ -128,3 +131,71 @@ def test_every_page_has_a_labelled_search_button_and_dialog(site):
         assert page.select_one("[data-site-search-open]")["aria-label"] == names[lang], url
         dialog = page.select_one("dialog#site-search")
         assert page.select_one("#" + dialog["aria-labelledby"]).get_text(strip=True) == names[lang], url
+
+
+def test_crisis_phrases_match_by_base_forms_but_not_by_compound_parts():
+    """Each word of a crisis phrase carries Voikko's base forms; 'itsemurha' does not carry 'itse'."""
+    analyses = search_words.voikko_analyses("fi")
+    assert search_crisis.phrases(["Haluan kuolla", "satuttaa itseään", "itsemurha"], analyses) == [
+        [["haluan", "haluta"], ["kuolla"]], [["satuttaa"], ["itseään", "itse"]], [["itsemurha"]],
+    ]
+    assert search_crisis.phrases(["ta livet av mig"], None) == [[["ta"], ["livet"], ["av"], ["mig"]]]
+
+
+def test_each_language_has_at_least_30_crisis_phrases_in_its_vocabulary(site):
+    """data/search-labels.yml gives 30 or more crisis phrases per language; the vocabulary carries them."""
+    labels = search_labels.load(search_labels.labels_path(PROJECT), LOCALES, PROJECT)
+    for locale in LOCALES:
+        vocabulary = json.loads((site / "assets" / "search" / f"{locale}.json").read_text("utf-8"))
+        assert len(vocabulary["crisis"]) == len(labels[locale]["crisis_phrases"]) >= 30
+
+
+def test_synonyms_lead_each_word_and_its_base_forms_to_the_others():
+    """A synonym group maps every word (and, with Voikko, its base form) to the other words of the group."""
+    found = search_terms.synonyms([["tystnadsplikt", "sekretess", "förtrolighet"]], None)
+    assert found["sekretess"] == ["tystnadsplikt", "förtrolighet"]
+    assert search_terms.synonyms([["teemakortit", "PDF"]], search_words.voikko_analyses("fi"))["teemakortti"] == ["pdf"]
+
+
+def test_task_phrases_go_into_the_index_copy_after_the_title_between_markers():
+    """The task phrases follow the article's h1, weighted, tagged with the page's address, hidden from snippets."""
+    html = '<article><h1 id="t">Teemakortit</h1><p>Teksti</p></article>'
+    tagged = search_terms.with_tasks(html, "kortit/", ["tulosta kortit", "PDF"], None)
+    assert tagged == ('<article><h1 id="t">Teemakortit</h1><p data-pagefind-weight="10" data-pagefind-filter="task:kortit/">'
+                      '⁅tulosta kortit pdf⁆</p><p>Teksti</p></article>')
+    assert search_terms.tasks({"kortit/": ["miten tulostan kortit"]}, ["miten"], None) == [["kortit/", [["tulostan"], ["kortit"]]]]
+    assert search_terms.page_address("sv/kortit/index.html".removeprefix("sv/")) == "kortit/"
+    assert search_terms.page_address("index.html") == ""
+
+
+def test_a_synonym_group_with_a_phrase_is_reported(tmp_path):
+    """Synonyms are single words; a phrase in a group names the group's line and says where phrases go."""
+    real = (PROJECT / "data" / "search-labels.yml").read_text("utf-8")
+    path = write_labels(tmp_path, real.replace("[förtrolighet, tystnadsplikt, sekretess]", "[förtrolighet, tystnadsplikt i gruppen]"))
+    with pytest.raises(crisis_help_data.Problems) as raised:
+        search_labels.load(path, LOCALES, tmp_path)
+    assert "sv.synonyms[0]: a group is a list of two or more single words" in "\n".join(raised.value.problems)
+
+
+def test_a_card_pages_model_and_kind_line_becomes_pagefind_metadata():
+    """Only the card's meta line is marked as Pagefind's `card` metadata."""
+    html = '<article><p class="card-meta"><strong>Kokemus voimavaraksi</strong> · Aloitustapaaminen</p></article>'
+    assert search_terms.with_card_meta(html) == html.replace('class="card-meta"', 'class="card-meta" data-pagefind-meta="card"')
+    assert search_terms.with_card_meta("<article><p>Teksti</p></article>") == "<article><p>Teksti</p></article>"
+
+
+def test_swedish_compounds_are_split_into_dictionary_words():
+    """Hunspell sv_FI splits compounds at a linking s or between two words; derived words and short words stay whole."""
+    analyses = search_compounds.analyses("sv")
+    parts = {word: search_words.base_forms(word, analyses)[1:] for word in (
+        "självmordstankar", "arbetsförmåga", "avslappningsövning", "gruppledare", "prissätter", "tillgänglig", "ledarens", "Avslappningsövning")}
+    assert parts == {"självmordstankar": ["självmord", "tankar"], "arbetsförmåga": ["arbete", "förmåga"],
+                     "avslappningsövning": ["avslappning", "övning"], "gruppledare": ["grupp", "ledare"],
+                     "prissätter": [], "tillgänglig": [], "ledarens": [], "Avslappningsövning": ["avslappning", "övning"]}
+
+
+def test_swedish_pages_get_their_compounds_parts_in_the_index(site):
+    """The Swedish vocabulary lists compounds with their parts, as the Finnish one does."""
+    compounds = json.loads((site / "assets" / "search" / "sv.json").read_text("utf-8"))["compounds"]
+    assert compounds["avslappningsövning"] == ["avslappning", "övning"]
+    assert compounds["kamratstödsgrupp"] == ["kamratstöd", "grupp"]

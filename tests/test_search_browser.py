@@ -120,14 +120,198 @@ def test_every_suggested_word_finds_pages(browser, origin, locale):
     page.close()
 
 
-@pytest.mark.parametrize("url, query", [("", "itsemurha"), ("sv/", "självmord")])
-def test_a_search_for_help_shows_the_crisis_numbers(browser, origin, url, query):
-    """A reader who searches for suicide sees the crisis help with 112, whatever else is found."""
-    page = open_page(browser, origin, url)
+CRISIS_HEADINGS = {"fi": "Jos sinulla on nyt paha olla", "sv": "Om du mår dåligt just nu"}
+
+
+def crisis_phrasings(locale: str) -> list[str]:
+    return yaml.safe_load((EVALUATION / f"crisis-{locale}.yml").read_text("utf-8"))
+
+
+def crisis_shown(page) -> bool:
+    return page.locator("[data-site-search-crisis]").is_visible()
+
+
+@pytest.mark.parametrize("locale, query", [
+    ("fi", "itsemurha"), ("fi", "haluan kuolla"), ("fi", "satutan itseäni"), ("fi", "minulla on tosi paha olo"),
+    ("fi", "itsetuhoisia ajatuksia"), ("fi", "itsemurha-ajatuksia"),
+    ("sv", "självmord"), ("sv", "jag vill dö"), ("sv", "jag skadar mig själv"), ("sv", "jag mår så dåligt"),
+    ("sv", "självskadebeteende"), ("sv", "tankar på att ta livet av mig"),
+])
+def test_a_search_that_speaks_of_distress_shows_the_crisis_help_first(browser, origin, locale, query):
+    """Inflected and multi-word phrasings of distress show the crisis help, in the page's language, above the results."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    found = search(page, query)
+    assert crisis_shown(page)
+    box = page.locator("[data-site-search-crisis]")
+    assert CRISIS_HEADINGS[locale] in box.inner_text()
+    assert box.locator("a[href='tel:112']").is_visible()
+    if found:
+        assert page.locator("[data-site-search-results]").is_visible()
+        assert box.evaluate("box => !!(box.compareDocumentPosition(document.querySelector('[data-site-search-results]')) & Node.DOCUMENT_POSITION_FOLLOWING)")
+    page.close()
+
+
+@pytest.mark.parametrize("locale, queries", [("fi", ["haluan kuolla", "paha olo"]), ("sv", ["självskada", "jag mår dåligt"])])
+def test_the_crisis_help_keeps_the_results_below_it(browser, origin, locale, queries):
+    """The help does not hide what was found: these phrasings also list pages."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    for query in queries:
+        assert search(page, query) and crisis_shown(page), query
+    page.close()
+
+
+@pytest.mark.parametrize("locale", ROOTS)
+def test_every_crisis_phrasing_of_the_evaluation_set_shows_the_help(browser, origin, locale):
+    """All of tests/data/search/crisis-<locale>.yml (30 or more, as readers type them) show the crisis help."""
+    phrasings = crisis_phrasings(locale)
+    assert len(phrasings) >= 30
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    missed = [query for query in phrasings if search(page, query) is None or not crisis_shown(page)]
+    page.close()
+    assert missed == []
+
+
+@pytest.mark.parametrize("locale, queries", [
+    ("fi", ["rahaa", "työkyvyn", "itsetunto", "apurahahakemus", "jaksaminen"]),
+    ("sv", ["pengarna", "ledarens", "hjälpmedel", "dömer", "arbetsförmågan"]),
+])
+def test_ordinary_searches_show_no_crisis_help(browser, origin, locale, queries):
+    """Searches that find pages and only look like crisis words (itsetunto, hjälpmedel) show no crisis box."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    shown = [query for query in queries if search(page, query) and crisis_shown(page)]
+    page.close()
+    assert shown == []
+
+
+def questions(locale: str) -> list[dict]:
+    return yaml.safe_load((EVALUATION / f"questions-{locale}.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("locale", ROOTS)
+def test_readers_questions_find_their_page_in_the_top_five(browser, origin, locale):
+    """At least 90% of the readers' questions (whole questions, task words, typos) find one of their pages among the first five."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    missed = []
+    for item in questions(locale):
+        paths = search(page, item["q"])[:TOP]
+        if not any(f"/{ROOTS[locale]}{wanted.lstrip('/')}" in paths for wanted in item["pages"]):
+            missed.append(f"{item['q']} (got {paths})")
+    page.close()
+    assert len(questions(locale)) >= 60
+    assert 1 - len(missed) / len(questions(locale)) >= REQUIRED_HIT_RATE, missed
+
+
+@pytest.mark.parametrize("locale, query, wanted", [
+    ("fi", "vaitiolovelvollisuus", "turvallisuus/"), ("sv", "tystnadsplikt", "turvallisuus/"),
+    ("sv", "sekretess", "turvallisuus/"), ("sv", "suicid", "turvallisuus/"),
+])
+def test_a_synonym_finds_the_page_of_the_guides_own_word(browser, origin, locale, query, wanted):
+    """Words the guide does not use (vaitiolovelvollisuus, tystnadsplikt) find the page on its own word (luottamuksellisuus, förtrolighet)."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert f"/{ROOTS[locale]}{wanted}" in search(page, query)[:3]
+    page.close()
+
+
+@pytest.mark.parametrize("locale, query, wanted", [
+    ("fi", "tulosta kortit", ["kortit/"]), ("fi", "kalenteri", ["suunnittelu/"]),
+    ("fi", "miten aloitan ryhmän", ["vahvistin/askeleet/", "kokemus-voimavaraksi/toteutus/"]),
+    ("sv", "skriva ut korten", ["kortit/"]), ("sv", "kalender", ["suunnittelu/"]),
+    ("sv", "hur startar jag en grupp", ["vahvistin/askeleet/", "kokemus-voimavaraksi/toteutus/"]),
+])
+def test_a_task_finds_the_page_made_for_it_first(browser, origin, locale, query, wanted):
+    """What a reader comes to do (data/search-labels.yml tasks) puts that page first: the card index, the planner, the starting pages."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert search(page, query)[0] in [f"/{ROOTS[locale]}{address}" for address in wanted]
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["työnohjaus", "työnohjauksesta"])
+def test_a_whole_word_ranks_above_a_compound_part_match(browser, origin, query):
+    """The pages that say työnohjaus come before pages that only have työ and ohjaus/ohjaaja."""
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    first = search(page, query)[:3]
+    page.close()
+    assert set(first) == {"/kokemus-voimavaraksi/toteutus/", "/ohjaajalle/", "/turvallisuus/"}
+
+
+@pytest.mark.parametrize("locale, typo, word, wanted", [
+    ("fi", "luottamuksellisus", "luottamuksellisuus", "turvallisuus/"), ("fi", "taukojupmpa", "taukojumppa", "kortit/taukojumppa/"),
+    ("sv", "sjävmord", "självmord", "turvallisuus/"), ("sv", "pausgymnastk", "pausgymnastik", "kortit/taukojumppa/"),
+])
+def test_a_typo_is_searched_as_the_guides_nearest_word_and_says_so(browser, origin, locale, typo, word, wanted):
+    """A word the guide lacks is replaced by its word one or two edits away, and the status names the word searched."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert f"/{ROOTS[locale]}{wanted}" in search(page, typo)[:3]
+    assert f"”{word}”" in page.inner_text("#site-search-status")
+    page.close()
+
+
+@pytest.mark.parametrize("locale, query, cards", [
+    ("fi", "luottamuksellisuus", {"Vahvistin-vertaisryhmämalli · Aloitustapaaminen", "Kokemus voimavaraksi · Aloitustapaaminen"}),
+    ("sv", "förtroligheten", {"Booster-modell för kamratstödsgrupper · Startträff", "Kokemus voimavaraksi (Erfarenhet som resurs) · Startträff"}),
+])
+def test_two_cards_with_one_title_show_their_model_and_kind(browser, origin, locale, query, cards):
+    """The two kick-off cards are told apart in the results by their model and kind; other pages have no card line."""
+    page = open_page(browser, origin, ROOTS[locale])
     page.click("[data-site-search-open]")
     search(page, query)
-    assert page.locator("[data-site-search-crisis]").is_visible()
-    assert page.locator("[data-site-search-crisis] a[href='tel:112']").is_visible()
+    shown = page.eval_on_selector_all(".site-search__result", """results => results.map(r => [
+        new URL(r.querySelector('a').href).pathname, (r.querySelector('.site-search__card') || {}).textContent])""")
+    page.close()
+    assert cards <= {card for _, card in shown}
+    assert all((card is None) != ("/kortit/" in path and not path.endswith("/kortit/")) for path, card in shown)
+
+
+@pytest.mark.parametrize("locale, query", [("fi", "itsetuho"), ("sv", "självskada")])
+def test_a_crisis_word_is_never_corrected_and_leads_to_the_safety_page(browser, origin, locale, query):
+    """'itsetuho' is not searched as 'itsetunto': the help shows and the safety page comes first."""
+    page = open_page(browser, origin, ROOTS[locale])
+    page.click("[data-site-search-open]")
+    assert search(page, query)[0] == f"/{ROOTS[locale]}turvallisuus/"
+    assert crisis_shown(page) and "”" not in page.inner_text("#site-search-status")
+    page.close()
+
+
+@pytest.mark.parametrize("query", ["constructor", "__proto__ constructor", "toString hasOwnProperty valueOf"])
+def test_words_that_name_object_properties_search_like_any_other(browser, origin, query):
+    """A query such as `constructor` finds pages or says none were found, never that the search is broken (redteam #15)."""
+    page = open_page(browser, origin, f"?q={query}")
+    page.wait_for_function("q => document.querySelector('[data-site-search-results]').dataset.query === q", arg=query)
+    status = page.inner_text("#site-search-status")
+    assert status and "Haku ei juuri nyt toimi" not in status
+    page.close()
+
+
+def test_replacement_patterns_in_a_query_are_shown_as_typed(browser, origin):
+    """`$&`, `$``, `$'` and `$$` in a query reach the 'nothing found' message unchanged (redteam #15)."""
+    query = "qqqzzz $& $` $' $$"
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    assert search(page, query) == []
+    assert page.inner_text("#site-search-status") == f"Haulla ”{query}” ei löytynyt sivuja."
+    page.close()
+
+
+def test_a_pasted_30000_character_query_is_searched_in_bounded_time(browser, origin):
+    """A huge paste is cut to the field's length and answered within seconds, the tab alive (redteam #16)."""
+    page = open_page(browser, origin, "")
+    page.click("[data-site-search-open]")
+    limit = int(page.get_attribute("#site-search-input", "maxlength"))
+    page.evaluate("""text => { const input = document.querySelector('#site-search-input');
+        input.value = text; input.dispatchEvent(new Event('input', {bubbles: true})); }""", "a" * 30000)
+    page.wait_for_function("() => document.querySelector('#site-search-status').textContent.includes('”')"
+                           " || document.querySelector('[data-site-search-results]').dataset.query", timeout=10000)
+    assert len(page.evaluate("document.querySelector('[data-site-search-results]').dataset.query")) <= limit
+    assert page.evaluate("1 + 1") == 2
     page.close()
 
 
