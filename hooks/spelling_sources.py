@@ -37,8 +37,9 @@ import yaml
 import translation_stamps
 
 STRING_TAG = "tag:yaml.org,2002:str"
-NOT_PROSE = {translation_stamps.KEY, "crisis_words"}
-"""Keys of data files whose values are not prose: a stamp, search stems ("itsemurh"). So are
+NOT_PROSE = {translation_stamps.KEY, "crisis_words", "crisis_phrases"}
+"""Keys of data files whose values are not prose: a stamp, search stems ("itsemurh"), what a
+reader may type in distress (matched, never shown: "tappaa itteni", "orkar int"). So are
 the values of keys that end in `_file` (file names without å, ä, ö: "vertaisryhma")."""
 
 CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)

@@ -175,7 +175,7 @@ def test_every_crisis_phrasing_of_the_evaluation_set_shows_the_help(browser, ori
 
 
 @pytest.mark.parametrize("locale, queries", [
-    ("fi", ["rahaa", "työkyvyn", "itsetunto", "apurahahakemus", "jaksaminen"]),
+    ("fi", ["rahaa", "työkyvyn", "itsetunto", "apurahahakemus", "jaksaminen", "miten voin auttaa ystävää"]),
     ("sv", ["pengarna", "ledarens", "hjälpmedel", "dömer", "arbetsförmågan"]),
 ])
 def test_ordinary_searches_show_no_crisis_help(browser, origin, locale, queries):
