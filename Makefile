@@ -12,9 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build publish test bench translations lock setup clean
 
 # The preview starts without a system part it lacks (Voikko, Hunspell, Pango): one line per part
-# says what is skipped and the command that adds it (hooks/system_parts.py).
+# says what is skipped and the command that adds it (hooks/guide/shared/system_parts.py).
 serve: setup
-	@eval "$$($(BIN)/python hooks/system_parts.py --preview)" && $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
+	@eval "$$(PYTHONPATH=hooks $(BIN)/python -m guide.shared.system_parts --preview)" && $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -36,10 +36,10 @@ bench: setup
 	$(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/planner_cls.py
 
-# The translation status, then the spell check (hooks/spelling.py); either one failing fails it.
+# The translation status, then the spell check (hooks/guide/translation/spelling.py); either one failing fails it.
 translations: setup
-	@$(BIN)/python hooks/translation_status.py $(ARGS); status=$$?; \
-	$(if $(findstring --stamp,$(ARGS)),,$(BIN)/python hooks/spelling.py || status=1;) exit $$status
+	@PYTHONPATH=hooks $(BIN)/python -m guide.translation.status $(ARGS); status=$$?; \
+	$(if $(findstring --stamp,$(ARGS)),,PYTHONPATH=hooks $(BIN)/python -m guide.translation.spelling || status=1;) exit $$status
 
 setup:
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \

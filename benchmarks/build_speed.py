@@ -13,7 +13,7 @@ temporary copies of the project (each with its own `.cache/`); data/ is never to
    FULL_RENDER_UP_TO cards. A clean build of 600 cards (1200 card PDFs and six booklets)
    would take longer than the benchmark may, so it is extrapolated from the measured costs,
    and the output says so. Its warm build needs a full cache: a seeding build, run with
-   WeasyPrint stubbed out in that copy's cards_pdf.py, fills the cache with a stand-in PDF
+   WeasyPrint stubbed out in that copy's guide/cards/pdf.py, fills the cache with a stand-in PDF
    under every real key; the copy's code is then restored, so the warm build that is timed
    runs the project's own code and must render nothing.
 
@@ -100,10 +100,10 @@ def real_project(project: Path) -> dict:
 def pdf_costs(project: Path) -> dict:
     """Seconds for WeasyPrint's setup, one card PDF (mean of a sample) and the booklet."""
     sys.path.insert(0, str(project / "hooks"))
-    import cards_model
-    import cards_pdf
-    import cards_render
-    import printables_data
+    from guide.cards import model as cards_model
+    from guide.cards import pdf as cards_pdf
+    from guide.cards import render as cards_render
+    from guide.cards import printables as printables_data
 
     cards_dir = project / "data" / "cards"
     order = cards_model.display_order(cards_dir)
@@ -212,10 +212,10 @@ def add_generated_cards(project: Path, total: int) -> int:
 
 def seed(project: Path) -> float:
     """Fill the copy's PDF cache with a stand-in PDF under every real key; return the seconds."""
-    module = project / "hooks" / "cards_pdf.py"
+    module = project / "hooks" / "guide" / "cards" / "pdf.py"
     original = module.read_text("utf-8")
     stand_in = next((project.parent / "real" / ".cache" / "cards-pdf" / "fi").glob("raha.*.pdf"))
-    (project / "hooks" / "stand-in.pdf").write_bytes(stand_in.read_bytes())
+    module.with_name("stand-in.pdf").write_bytes(stand_in.read_bytes())
     module.write_text(original + STUB, "utf-8")
     try:
         return build(project).seconds

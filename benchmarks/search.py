@@ -37,9 +37,9 @@ import yaml
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(PROJECT / "tests"), str(PROJECT / "hooks")]
 
-import search_compounds  # noqa: E402
-import search_pagefind  # noqa: E402
-import search_words  # noqa: E402
+from guide.search import compounds as search_compounds  # noqa: E402
+from guide.search import pagefind as search_pagefind  # noqa: E402
+from guide.search import words as search_words  # noqa: E402
 import sitebuild  # noqa: E402
 
 ROOTS = {"fi": "", "sv": "sv/"}

@@ -14,7 +14,7 @@
   `.cache/cards-pdf/` and registers them as files whose source is the cached PDF, all under
   `kortit/` of the language root. What the cache lacks is rendered first; the default
   language's build (the first) renders what every language lacks, one process per language
-  in parallel (`cards_pdf.render`), so the later languages' builds find theirs in the cache.
+  in parallel (`guide.cards.pdf.render`), so the later languages' builds find theirs in the cache.
   A PDF never replaces a file written in the pages' folders either.
   The PDFs print the card pages' web addresses (and QR codes of them) when the build has a
   public site_url; the card pages and the index link the PDFs with relative Markdown links,
@@ -25,10 +25,10 @@
 
 Nothing is written into docs/, docs_sv/ or data/, and nothing is kept between builds (the
 PDF cache is on disk); `mkdocs serve` watches data/ and overrides/ (mkdocs.yml). Depends on
-`cards_model` (load, validate), `printables_data` (data/printables.yml), `cards_render` (page
-templates), `cards_pdf` (print templates, WeasyPrint, cache keys, booklet assembly),
-`build_data` (data files: cards, printables, the crisis help box in the PDFs, the publisher), `site_languages`,
-`page_sources` and `system_parts` (is Pango there).
+`guide.cards.model` (load, validate), `guide.cards.printables` (data/printables.yml), `guide.cards.render` (page
+templates), `guide.cards.pdf` (print templates, WeasyPrint, cache keys, booklet assembly),
+`guide.build_data` (data files: cards, printables, the crisis help box in the PDFs, the publisher), `guide.shared.site_languages`,
+`guide.languages.sources` and `guide.shared.system_parts` (is Pango there).
 """
 
 from __future__ import annotations
@@ -43,14 +43,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-import build_data
-import cards_model
-import cards_pdf
-import cards_render
-import page_sources
-import printables_data
-import site_languages
-import system_parts
+from guide import build_data
+from guide.cards import model as cards_model
+from guide.cards import pdf as cards_pdf
+from guide.cards import render as cards_render
+from guide.languages import sources as page_sources
+from guide.cards import printables as printables_data
+from guide.shared import site_languages
+from guide.shared import system_parts
 
 log = get_plugin_logger("cards")
 
@@ -104,7 +104,7 @@ def _card_page(env, card, cards, locale: str, labels: dict, pdfs) -> str:
 
 def _pdfs_wanted(lang) -> bool:
     """PDFs are made unless CARDS_PDF=0; the default language's build says when they are not.
-    Without Pango (hooks/system_parts.py) WeasyPrint cannot lay them out: the build stops."""
+    Without Pango (hooks/guide/shared/system_parts.py) WeasyPrint cannot lay them out: the build stops."""
     wanted = os.environ.get("CARDS_PDF", "1") != "0"
     if not wanted and lang.default:
         log.info("Card PDFs are off (CARDS_PDF=0): none are made, and card pages have no download links.")

@@ -1,4 +1,4 @@
-"""The site's one Content-Security-Policy on every built page (`csp`), and no inline script
+"""The site's one Content-Security-Policy on every built page (`guide.safety.csp`), and no inline script
 besides the theme's known ones.
 
 - `on_post_page` at priority -100, after every other hook has changed the page, so the
@@ -6,7 +6,7 @@ besides the theme's known ones.
 - `on_post_template` at priority 100, before `language_pages` moves a translated 404 page to
   its language folder (it writes the output it is given): the 404 pages get the policy too.
 
-Keeps no state. Depends on `csp`.
+Keeps no state. Depends on `guide.safety.csp`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import csp
+from guide.safety import csp
 
 
 @event_priority(-100)
@@ -34,5 +34,5 @@ def _with_policy(output: str, what: str) -> str:
         raise PluginError(f"{what}: {problem}; overrides/base.html's site_meta block must start with it") from None
     except csp.UnknownScript as problem:
         raise PluginError(f"{what}: {problem}. Remove it from the template or content that adds it; if it is the "
-                          "theme's own after an upgrade, add it to hooks/csp.py's INLINE_SCRIPTS and the new policy "
+                          "theme's own after an upgrade, add it to hooks/guide/safety/csp.py's INLINE_SCRIPTS and the new policy "
                           "to deploy/nginx/vertaisryhmaopas-site.conf") from None

@@ -4,19 +4,19 @@ browser, reach the build machine's files, or be lost without a word.
 - `on_config` at priority 100 (before mkdocs-static-i18n's, so before MkDocs lists and reads
   any file, which follows symbolic links): the source folders hold no symbolic link, the
   pages' folders only pages, pictures and PDFs, and every page's front matter is a mapping of
-  known keys with the right types (`content_sources`). All problems at once, as
+  known keys with the right types (`guide.safety.sources`). All problems at once, as
   `file:line: …`.
 - `on_page_markdown` (default priority; front matter is parsed by then): a `title` is
   HTML-escaped here, at its source, since the theme prints `page.title` as HTML everywhere
   (header, footers, navigation, `<h1>`, `<title>`).
 - `on_page_content` (default priority): the page's HTML, rendered from its Markdown or from a
-  card's YAML, may only hold the markup of `content_sanitise`'s allowlist, read as browsers
+  card's YAML, may only hold the markup of `guide.safety.sanitise`'s allowlist, read as browsers
   read it. Each finding stops the build with `file:line: what was found: what to do`, naming
-  the file the person edits (`page_sources`). A title MkDocs took from the first heading
+  the file the person edits (`guide.languages.sources`). A title MkDocs took from the first heading
   (its tag stripping is naive) or from the file name is replaced by the heading's text, escaped.
 
-Sources are only read. Depends on `content_sources`, `content_sanitise`, `page_sources` and
-`site_languages`.
+Sources are only read. Depends on `guide.safety.sources`, `guide.safety.sanitise`, `guide.languages.sources` and
+`guide.shared.site_languages`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import content_sanitise
-import content_sources
-import page_sources
-import site_languages
+from guide.safety import sanitise as content_sanitise
+from guide.safety import sources as content_sources
+from guide.languages import sources as page_sources
+from guide.shared import site_languages
 
 
 @event_priority(100)

@@ -22,11 +22,11 @@ same box on every page.
   computes the 404 page's `base_url`) plus the language root. Its language switcher leads to
   each language's front page (mkdocs-static-i18n leaves it at the last page built).
 
-The card PDFs get the same box through hooks/cards.py and `cards_pdf.PrintSite`. mkdocs-static-i18n
-runs one build per language: every event sees one language (`site_languages.current_language`
+The card PDFs get the same box through hooks/cards.py and `guide.cards.pdf.PrintSite`. mkdocs-static-i18n
+runs one build per language: every event sees one language (`guide.shared.site_languages.current_language`
 or `page.file.locale`). Keeps no state between builds; the parsed data file is cached by its text.
-Depends on `build_data` and `crisis_help_data` (the data and the box), `shell_labels`, `cards_render`
-(where card pages are) and `site_languages`.
+Depends on `guide.build_data` and `guide.safety.crisis_help` (the data and the box), `guide.languages.shell_labels`, `guide.cards.render`
+(where card pages are) and `guide.shared.site_languages`.
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-import build_data
-import cards_render
-import crisis_help_data
-import shell_labels
-import site_languages
+from guide import build_data
+from guide.cards import render as cards_render
+from guide.safety import crisis_help as crisis_help_data
+from guide.languages import shell_labels
+from guide.shared import site_languages
 
 FRONT_PAGE = "index.md"
 """Its crisis line follows its heading and the sentence on what the guide is for."""

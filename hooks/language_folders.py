@@ -12,7 +12,7 @@ working natively, this hook:
   re-creates File objects in its `on_files`, so this cannot happen earlier.
 - `on_serve`: watches the translation folders, so `mkdocs serve` reloads on their edits.
 
-Depends on `site_languages` (the languages declared in mkdocs.yml) and `page_sources`.
+Depends on `guide.shared.site_languages` (the languages declared in mkdocs.yml) and `guide.languages.sources`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-import page_sources
-import site_languages
+from guide.languages import sources as page_sources
+from guide.shared import site_languages
 
 
 @event_priority(-90)

@@ -11,14 +11,14 @@ leaves these site-wide outputs wrong (see ../shared/stack-facts.md):
 
 The site search has one index per language too, made by hooks/search_index.py.
 
-Depends on `site_languages`.
+Depends on `guide.shared.site_languages`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import site_languages
+from guide.shared import site_languages
 
 PER_LANGUAGE_TEMPLATES = {"404.html": "move", "sitemap.xml": "copy"}
 

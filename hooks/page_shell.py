@@ -15,13 +15,13 @@ and the menu showing where an off-menu page (a card page) belongs.
 - `on_post_page` at priority 100 and `on_post_template` (the 404 page) at priority 50 (before
   hooks/language_pages.py, at 0, moves a translated 404 page): names of another language that
   the page's language keeps (`names:` in data/site-labels.yml: "Kokemus voimavaraksi"
-  on a Swedish page) are marked `<span lang="fi">` in the page's text (`language_parts`), for
+  on a Swedish page) are marked `<span lang="fi">` in the page's text (`guide.languages.parts`), for
   screen readers. Scripts are left alone, so the Content-Security-Policy's hashes of them
   (hooks/content_policy.py) hold whichever runs first.
 
 mkdocs-static-i18n runs one build per language; page events see the page's own language.
-Keeps no state between pages. Depends on `shell_labels`, `language_parts`, `build_data`
-(reading data/site-labels.yml) and `site_languages`.
+Keeps no state between pages. Depends on `guide.languages.shell_labels`, `guide.languages.parts`, `guide.build_data`
+(reading data/site-labels.yml) and `guide.shared.site_languages`.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-import build_data
-import language_parts
-import shell_labels
-import site_languages
+from guide import build_data
+from guide.languages import parts as language_parts
+from guide.languages import shell_labels
+from guide.shared import site_languages
 
 _marked: list = []
 """The menu page marked active for the page being rendered; emptied by on_post_page."""

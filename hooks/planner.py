@@ -2,7 +2,7 @@
 
 - `on_nav` at priority -50, after hooks/cards.py's `on_nav` (default priority), which has filled
   the card pages and registered the card PDFs, handouts, booklets and voting sheet of the
-  current language: writes that language's card catalogue (`planner_catalogue`) as a generated
+  current language: writes that language's card catalogue (`guide.planner.catalogue`) as a generated
   file `suunnittelu/kortit.json` under the language's root, with each card page's, PDF's and
   handout's address and each model's booklet and voting sheet relative to it (no PDF addresses
   with CARDS_PDF=0). Registered after mkdocs-static-i18n's `on_files`, as the PDFs are: a data
@@ -11,15 +11,15 @@
 - `on_page_content` (default priority; listed after hooks/content_safety.py, which checks the
   Markdown's HTML first): on the planner page, renders `overrides/partials/planner.html` from
   the catalogue just written (the one source of its texts) and the crisis help texts, and
-  places it after the page's `{ .planner-fallback }` paragraph (`planner_page`).
+  places it after the page's `{ .planner-fallback }` paragraph (`guide.planner.page`).
   Its sections (model, time and place, meetings, taking the plan away) go first in the page's
   table of contents, under the page's title, so a phone reader can jump to them.
 - `on_page_context`: sets `planner_page` in the planner page's template context, so
   overrides/main.html loads the planner's script on that page only.
 
 Nothing is written into docs/, docs_sv/ or data/; nothing is kept between builds. Depends on
-`cards_model`, `cards_pdf` (the voting sheet's model), `cards_render`, `build_data`, `printables_data`, `planner_data`, `planner_catalogue`,
-`planner_page` and `site_languages`.
+`guide.cards.model`, `guide.cards.pdf` (the voting sheet's model), `guide.cards.render`, `guide.build_data`, `guide.cards.printables`, `guide.planner.data`, `guide.planner.catalogue`,
+`guide.planner.page` and `guide.shared.site_languages`.
 """
 
 from __future__ import annotations
@@ -31,15 +31,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-import build_data
-import cards_model
-import cards_pdf
-import cards_render
-import planner_catalogue
-import planner_data
-import planner_page
-import printables_data
-import site_languages
+from guide import build_data
+from guide.cards import model as cards_model
+from guide.cards import pdf as cards_pdf
+from guide.cards import render as cards_render
+from guide.planner import catalogue as planner_catalogue
+from guide.planner import data as planner_data
+from guide.planner import page as planner_page
+from guide.cards import printables as printables_data
+from guide.shared import site_languages
 
 
 @event_priority(-50)

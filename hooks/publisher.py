@@ -11,8 +11,8 @@
   there in its own language, or a visible placeholder while it is empty.
 
 The PDFs' author comes from the same file through hooks/cards.py. Keeps no state between
-builds. Depends on `publisher_data`, `build_data`, `cards_render` (the templates' environment)
-and `site_languages`.
+builds. Depends on `guide.safety.publisher`, `guide.build_data`, `guide.cards.render` (the templates' environment)
+and `guide.shared.site_languages`.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-import build_data
-import cards_render
-import publisher_data
-import site_languages
+from guide import build_data
+from guide.cards import render as cards_render
+from guide.safety import publisher as publisher_data
+from guide.shared import site_languages
 
 log = get_plugin_logger("publisher")
 

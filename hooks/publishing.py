@@ -3,7 +3,7 @@
 - `on_config` (default priority: before mkdocs-static-i18n's at -100, and again in each
   language's build, deciding the same way each time):
   - a `site_url` that readers cannot reach (unset, `mkdocs serve`'s `http://127.0.0.1:8000/`,
-    a private address; see `public_address`) is dropped. The card PDFs then print no web
+    a private address; see `guide.safety.public_address`) is dropped. The card PDFs then print no web
     address, pages carry no canonical link, and no sitemap is written, since a sitemap needs
     absolute addresses. Material's JavaScript would fetch a sitemap only for head
     `link[rel=alternate]` elements, which `overrides/base.html` leaves out.
@@ -17,7 +17,7 @@
 - `on_nav`: the default language's build says in one line what was left out, as
   `hooks/cards.py` does for `CARDS_PDF=0` (the per-language builds would say it twice).
 
-Depends on `public_address` and `site_languages`.
+Depends on `guide.safety.public_address` and `guide.shared.site_languages`.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-import public_address
-import site_languages
+from guide.safety import public_address
+from guide.shared import site_languages
 
 log = get_plugin_logger("publishing")
 

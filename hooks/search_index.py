@@ -12,11 +12,11 @@ assets/javascripts/search.js). Nothing of the search is fetched before the reade
   into the same site folder: only the outermost build (the one that is not inside the plugin's
   loop, so every language's pages are there) indexes the whole site once, and writes each
   language's vocabulary (`assets/search/<locale>.json`) for the query side, with the crisis
-  phrases, synonyms and question words of `search-labels.yml` (`search_crisis`,
-  `search_terms`); the pages' task phrases go into their copies for the index only.
+  phrases, synonyms and question words of `search-labels.yml` (`guide.search.crisis`,
+  `guide.search.terms`); the pages' task phrases go into their copies for the index only.
 
-Keeps no state between builds. Depends on `search_labels`, `search_words`, `search_compounds`, `search_crisis`, `search_terms`, `search_pagefind`,
-`build_data`, `crisis_help_data` and `site_languages`.
+Keeps no state between builds. Depends on `guide.search.labels`, `guide.search.words`, `guide.search.compounds`, `guide.search.crisis`, `guide.search.terms`, `guide.search.pagefind`,
+`guide.build_data`, `guide.safety.crisis_help` and `guide.shared.site_languages`.
 """
 
 from __future__ import annotations
@@ -29,15 +29,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-import build_data
-import crisis_help_data
-import search_compounds
-import search_crisis
-import search_labels
-import search_pagefind
-import search_terms
-import search_words
-import site_languages
+from guide import build_data
+from guide.safety import crisis_help as crisis_help_data
+from guide.search import compounds as search_compounds
+from guide.search import crisis as search_crisis
+from guide.search import labels as search_labels
+from guide.search import pagefind as search_pagefind
+from guide.search import terms as search_terms
+from guide.search import words as search_words
+from guide.shared import site_languages
 
 log = get_plugin_logger(__name__)
 VOCABULARY = "assets/search/{locale}.json"
@@ -131,7 +131,7 @@ def _pages_of(lang, site_dir: Path, languages) -> list[Path]:
 
 
 def _base_forms_off() -> bool:
-    """A preview without Voikko (make serve, hooks/system_parts.py) indexes words as written."""
+    """A preview without Voikko (make serve, hooks/guide/shared/system_parts.py) indexes words as written."""
     return os.environ.get("SEARCH_BASE_FORMS") == "0"
 
 

@@ -1,10 +1,10 @@
 """Tell readers of an outdated translation that the default-language (Finnish) page is newer.
 
 A translated page is outdated when the `translated_from` stamp in its front matter differs from
-the current hash of its source page, or when it has no stamp (see `translation_stamps`; the
+the current hash of its source page, or when it has no stamp (see `guide.translation.stamps`; the
 same rule as `make translations`). A generated page (a card) has no source file to compare:
 the hook that generates it writes `translation_outdated: true` into its front matter when the
-card's language block is outdated (`cards_model.Card.outdated`). For such a page this hook
+card's language block is outdated (`guide.cards.model.Card.outdated`). For such a page this hook
 puts `translation_notice` in the template context; `overrides/partials/translation-notice.html`,
 included by the `content` block of `overrides/main.html`, renders it in the page's language
 with a link to the source. The notice's texts live in that partial, keyed by locale; no
@@ -15,15 +15,15 @@ markup is made here.
   page's `page.file.alternates` in its `on_files`). The link goes to that alternate, the same
   Finnish twin the language switcher links to. Default-language pages get no notice.
 
-Keeps no state between builds. Depends on `site_languages` and `translation_stamps`.
+Keeps no state between builds. Depends on `guide.shared.site_languages` and `guide.translation.stamps`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import site_languages
-import translation_stamps
+from guide.shared import site_languages
+from guide.translation import stamps as translation_stamps
 
 GENERATED_OUTDATED = "translation_outdated"
 """The front-matter key by which a generated translated page says it is outdated."""

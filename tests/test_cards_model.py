@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import cards_model
-import translation_stamps
+from guide.cards import model as cards_model
+from guide.translation import stamps as translation_stamps
 from sitebuild import PROJECT
 
 MINIMAL = Path(__file__).parent / "data" / "cards" / "minimal.yml"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-import cards_model
-import cards_render
+from guide.cards import model as cards_model
+from guide.cards import render as cards_render
 import sitebuild
 from pages import resolve, soup
 from sitebuild import PROJECT

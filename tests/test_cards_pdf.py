@@ -16,11 +16,11 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-import cards_model
-import cards_pdf
-import cards_pdf_guard
-import cards_render
-import printables_data
+from guide.cards import model as cards_model
+from guide.cards import pdf as cards_pdf
+from guide.cards import pdf_guard as cards_pdf_guard
+from guide.cards import render as cards_render
+from guide.cards import printables as printables_data
 import sitebuild
 from pages import soup
 from qr import qr_codes
@@ -335,7 +335,7 @@ WORKER_PARENT = """
 import sys, time
 sys.path.insert(0, {hooks!r})
 import cards_pdf
-pool = cards_pdf.worker_pool(1, cards_pdf.Path({stylesheet!r}))
+pool = guide.cards.pdf.worker_pool(1, guide.cards.pdf.Path({stylesheet!r}))
 pool.submit(time.sleep, 0).result()
 print(*pool._processes, flush=True)
 pool.submit(time.sleep, 300)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import csp
+from guide.safety import csp
 import sitebuild
 from pages import file_of, html_pages, soup
 
@@ -79,4 +79,4 @@ def test_an_inline_script_from_a_template_stops_the_build(project_copy, tmp_path
     result = sitebuild.build(project_copy, tmp_path / "site", CARDS_PDF="0")
     assert result.returncode != 0 and "Traceback" not in result.log
     assert "an inline script that is not the theme's: 'sha256-" in result.log
-    assert "add it to hooks/csp.py's INLINE_SCRIPTS" in result.log
+    assert "add it to hooks/guide/safety/csp.py's INLINE_SCRIPTS" in result.log

@@ -10,9 +10,9 @@ import threading
 import pytest
 from bs4 import BeautifulSoup
 
-import site_languages
+from guide.shared import site_languages
 import sitebuild
-import content_sanitise
+from guide.safety import sanitise as content_sanitise
 from pages import file_of, html_pages, soup
 
 EVIL_TITLE = "Raha</title><script>alert(1)</script>"

@@ -13,9 +13,9 @@ import yaml
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-import cards_model
-import crisis_help_data
-import shell_labels
+from guide.cards import model as cards_model
+from guide.safety import crisis_help as crisis_help_data
+from guide.languages import shell_labels
 import sitebuild
 from pages import file_of, resolve, soup
 from sitebuild import PROJECT

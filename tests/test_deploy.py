@@ -16,8 +16,8 @@ import pytest
 
 import system_tools
 
-import csp
-import site_languages
+from guide.safety import csp
+from guide.shared import site_languages
 from pages import soup
 from sitebuild import PROJECT
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import cards_model
-import cards_pdf
-import cards_render
-import crisis_help_data
+from guide.cards import model as cards_model
+from guide.cards import pdf as cards_pdf
+from guide.cards import render as cards_render
+from guide.safety import crisis_help as crisis_help_data
 import system_tools
 from pages import soup
 from qr import qr_codes

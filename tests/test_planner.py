@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-import cards_model
-import planner_catalogue
-import planner_data
-import planner_page
+from guide.cards import model as cards_model
+from guide.planner import catalogue as planner_catalogue
+from guide.planner import data as planner_data
+from guide.planner import page as planner_page
 import sitebuild
 from pages import soup
 from sitebuild import PROJECT

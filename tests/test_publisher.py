@@ -7,12 +7,12 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-import cards_model
-import cards_pdf
-import cards_render
-import publisher_data
+from guide.cards import model as cards_model
+from guide.cards import pdf as cards_pdf
+from guide.cards import render as cards_render
+from guide.safety import publisher as publisher_data
 import sitebuild
-from data_files import Problems
+from guide.shared.data_files import Problems
 from pages import soup
 from sitebuild import PROJECT, PUBLIC
 

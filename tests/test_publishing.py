@@ -6,7 +6,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-import public_address
+from guide.safety import public_address
 import sitebuild
 from pages import html_pages, soup
 from sitebuild import PROJECT, PUBLIC

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import crisis_help_data
-import search_compounds
-import search_crisis
-import search_labels
-import search_terms
-import search_words
+from guide.safety import crisis_help as crisis_help_data
+from guide.search import compounds as search_compounds
+from guide.search import crisis as search_crisis
+from guide.search import labels as search_labels
+from guide.search import terms as search_terms
+from guide.search import words as search_words
 from pages import html_pages, soup
 from sitebuild import PROJECT
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import sitebuild
-import system_parts
+from guide.shared import system_parts
 import system_tools
 from sitebuild import PROJECT
 
@@ -26,8 +26,8 @@ STARTUP_SECONDS = 300
 
 
 def preview_check(**env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "hooks/system_parts.py", "--preview"], cwd=PROJECT,
-                          env={**os.environ, **env}, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "guide.shared.system_parts", "--preview"], cwd=PROJECT,
+                          env={**os.environ, "PYTHONPATH": "hooks", **env}, capture_output=True, text=True)
 
 
 def test_preview_check_names_each_missing_part_and_the_command_that_adds_it():

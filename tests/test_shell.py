@@ -16,10 +16,10 @@ import system_tools
 import yaml
 from bs4 import BeautifulSoup
 
-import cards_model
-import language_parts
-import search_labels
-import shell_labels
+from guide.cards import model as cards_model
+from guide.languages import parts as language_parts
+from guide.search import labels as search_labels
+from guide.languages import shell_labels
 from pages import html_pages, resolve, soup
 from sitebuild import PROJECT
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import site_languages
+from guide.shared import site_languages
 import sitebuild
-import spelling
-import spelling_sources
-import system_parts
+from guide.translation import spelling
+from guide.translation import spelling_sources
+from guide.shared import system_parts
 from sitebuild import PROJECT
 
 FIXTURE = Path(__file__).parent / "data" / "spelling" / "project"
@@ -232,4 +232,4 @@ def test_setup_installs_the_dictionaries():
     for package in ("libvoikko1", "voikko-fi", "hunspell-sv"):
         assert package in packages and package in readme
     recipe = (PROJECT / "Makefile").read_text("utf-8").split("\ntranslations:")[1].split("\n\n")[0]
-    assert recipe.index("hooks/translation_status.py") < recipe.index("hooks/spelling.py")
+    assert recipe.index("-m guide.translation.status") < recipe.index("-m guide.translation.spelling")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import system_tools
-import translation_diff
-import translation_report
-import translation_status
-from translation_stamps import page_hash
+from guide.translation import diff as translation_diff
+from guide.translation import report as translation_report
+from guide.translation import status as translation_status
+from guide.translation.stamps import page_hash
 
 FIXTURES = Path(__file__).parent / "data" / "translations"
 VNU = Path(__file__).resolve().parents[1] / "node_modules/vnu-jar/build/dist/vnu.jar"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from translation_diff import Change, Segment, block_changes, headings, page_changes, twin_section, units, words
+from guide.translation.diff import Change, Segment, block_changes, headings, page_changes, twin_section, units, words
 
 PAGE = """---
 description: Vinkkejä ohjaajalle

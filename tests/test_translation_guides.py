@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-import translation_status
+from guide.translation import status as translation_status
 from sitebuild import PROJECT
 
 GUIDES = ["translators/fi.md", "translators/sv.md"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import sitebuild
-import translation_stamps
+from guide.translation import stamps as translation_stamps
 from pages import html_pages, resolve, soup
 
 STALE_PAGE = "docs_sv/vahvistin/askeleet.md"

@@ -8,8 +8,8 @@ import shutil
 import pytest
 import yaml
 
-import cards_model
-import translation_stamps as stamps
+from guide.cards import model as cards_model
+from guide.translation import stamps
 from sitebuild import PROJECT
 
 CARD = """# yaml-language-server: $schema=../card.schema.json

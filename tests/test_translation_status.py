@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -10,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import page_parity
+from guide.languages import parity as page_parity
 import sitebuild
-import translation_stamps
-import translation_status
+from guide.translation import stamps as translation_stamps
+from guide.translation import status as translation_status
 from sitebuild import PROJECT
 
 FIXTURES = Path(__file__).parent / "data" / "translations"
@@ -180,9 +181,9 @@ def test_stamping_a_finnish_page_is_refused(capsys):
 
 
 def test_command_line_script_runs_as_make_does():
-    """`python hooks/translation_status.py ROOT` (the Makefile's command) runs and sets the exit status."""
-    result = subprocess.run([sys.executable, str(PROJECT / "hooks" / "translation_status.py"),
-                             str(FIXTURES / "missing")], capture_output=True, text=True)
+    """`PYTHONPATH=hooks python -m guide.translation.status ROOT` (the Makefile's command) runs and sets the exit status."""
+    result = subprocess.run([sys.executable, "-m", "guide.translation.status", str(FIXTURES / "missing")],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT / "hooks")})
     assert result.returncode == 1
     assert "docs_sv/ohje.md is missing" in result.stdout
 

@@ -1,0 +1,1 @@
+"""The meeting-series planner: settings and texts, card catalogue, page context; overrides/partials/planner.html, assets/*/planner*."""
