@@ -369,8 +369,8 @@ def test_method_cards_are_attached_to_meetings_not_added_as_meetings(page, origi
 
 
 @pytest.mark.parametrize("cards, message", [
-    ("testimenetelma", "Kortti ”testimenetelma” on menetelmä eikä tapaaminen."),
-    ("kokemus-aloitus~hyva-mielenterveys", "Kortti ”hyva-mielenterveys” ei ole menetelmä, joten sitä ei voi liittää tapaamiseen."),
+    ("testimenetelma", "Kortti ”testimenetelma” on harjoitus eikä tapaaminen."),
+    ("kokemus-aloitus~hyva-mielenterveys", "Kortti ”hyva-mielenterveys” ei ole harjoitus, joten sitä ei voi lisätä tapaamiseen."),
 ], ids=["method-as-meeting", "meeting-as-method"])
 def test_method_in_the_wrong_place_is_named(page, origin, cards, message):
     """A method given as a meeting, or a meeting attached as a method, is named and left out."""
