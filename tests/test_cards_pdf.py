@@ -334,8 +334,8 @@ def test_pdf_renderer_may_read_only_data_and_print_files(url, readable):
 WORKER_PARENT = """
 import sys, time
 sys.path.insert(0, {hooks!r})
-import cards_pdf
-pool = guide.cards.pdf.worker_pool(1, guide.cards.pdf.Path({stylesheet!r}))
+from guide.cards import pdf as cards_pdf
+pool = cards_pdf.worker_pool(1, cards_pdf.Path({stylesheet!r}))
 pool.submit(time.sleep, 0).result()
 print(*pool._processes, flush=True)
 pool.submit(time.sleep, 300)
