@@ -104,6 +104,7 @@ def pdf_costs(project: Path) -> dict:
     from guide.cards import pdf as cards_pdf
     from guide.cards import render as cards_render
     from guide.cards import printables as printables_data
+    from guide.safety import crisis_help
 
     cards_dir = project / "data" / "cards"
     order = cards_model.display_order(cards_dir)
@@ -112,7 +113,8 @@ def pdf_costs(project: Path) -> dict:
     printables = printables_data.load(printables_data.data_path(project), ["fi", "sv"], order[0], project)
     env = cards_render.environment([str(project / "overrides")])
     urls = {card.id: f"https://vertaisryhmaopas.example.org/kortit/{card.id}/" for card in cards}
-    site = cards_pdf.PrintSite("Vertaisryhmäopas", urls, "https://vertaisryhmaopas.example.org/kortit/")
+    crisis = crisis_help.load(crisis_help.data_path(project), ["fi", "sv"], project).texts["fi"]
+    site = cards_pdf.PrintSite("Vertaisryhmäopas", urls, "https://vertaisryhmaopas.example.org/kortit/", crisis=crisis)
     plan = cards_pdf.plan(env, cards, "fi", labels, printables, site, order)
     renderer = cards_pdf.Renderer(cards_pdf.stylesheet_path(env))
     setup = timed(renderer.render, plan.documents[0].html) - timed(renderer.render, plan.documents[0].html)
