@@ -11,11 +11,8 @@ by a page that is not the planner (target: 0).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -36,10 +33,6 @@ new PerformanceObserver((list) => {
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -47,12 +40,8 @@ def main() -> None:
         build = sitebuild.build(sitebuild.PROJECT, site, CARDS_PDF="0", **sitebuild.PUBLIC)
         if build.returncode:
             sys.exit(build.log)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            _measure(f"http://127.0.0.1:{server.server_port}/")
-        finally:
-            server.shutdown()
+        with sitebuild.served(site) as origin:
+            _measure(origin)
 
 
 def _measure(origin: str) -> None:

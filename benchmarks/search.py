@@ -22,12 +22,9 @@ loopback port and drives Debian's Chromium:
 
 from __future__ import annotations
 
-import functools
-import http.server
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -55,10 +52,6 @@ TIMED = """async (query) => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -67,12 +60,8 @@ def main() -> None:
         if build.returncode:
             sys.exit(build.log)
         print(f"Build (CARDS_PDF=0, both languages, search included): {build.seconds:.1f} s")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            _in_browser(f"http://127.0.0.1:{server.server_port}/")
-        finally:
-            server.shutdown()
+        with sitebuild.served(site) as origin:
+            _in_browser(origin)
         _indexing(site)
 
 

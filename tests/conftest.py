@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
 
@@ -51,12 +48,8 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def origin(site):
     """The built site served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with sitebuild.served(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -68,8 +61,3 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import textwrap
-import threading
 
 import pytest
 from bs4 import BeautifulSoup
@@ -278,11 +275,8 @@ def test_title_from_a_heading_is_its_text_everywhere(evil_build):
 def test_no_injected_script_runs_on_a_site_served_without_headers(evil_build, browser):
     """Served with no headers at all, and even with the pages' own policy switched off in the
     browser, no vector the guide lets through as text opens a dialog or runs (a browser test)."""
-    handler = functools.partial(_Quiet, directory=str(evil_build))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin, ran = f"http://127.0.0.1:{server.server_port}/", []
-    try:
+    ran = []
+    with sitebuild.served(evil_build) as origin:
         for bypass in (False, True):
             context = browser.new_context(bypass_csp=bypass)
             page = context.new_page()
@@ -292,12 +286,4 @@ def test_no_injected_script_runs_on_a_site_served_without_headers(evil_build, br
                 page.goto(origin + url, wait_until="load")
                 page.mouse.click(5, 5)
             context.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     assert ran == []
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from planner_pages import open_link
+
 pytestmark = pytest.mark.browser
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -24,10 +26,6 @@ def page(browser):
     yield page
     context.close()
 
-
-def open_link(page, origin, fragment, root=""):
-    page.goto(f"{origin}{root}suunnittelu/#{fragment}")
-    page.locator('[data-part="plan"]:not([hidden])').wait_for()
 
 
 def events(page):

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from planner_pages import open_link
+
 PHONE = {"width": 390, "height": 844}
 KOKEMUS = "model=kokemus-voimavaraksi&start=2027-02-02T17:30&every=7"
 SECTIONS = ["#planner-model-title", "#planner-settings-title", "#planner-meetings-title", "#planner-output-title", "#planner-invite-title"]
@@ -22,10 +24,6 @@ def phone(browser):
     yield page
     context.close()
 
-
-def open_link(page, origin, fragment, root=""):
-    page.goto(f"{origin}{root}suunnittelu/#{fragment}")
-    page.locator('[data-part="plan"]:not([hidden])').wait_for()
 
 
 def in_view(page, locator) -> bool:

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from planner_pages import open_link
+
 pytestmark = pytest.mark.browser
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -27,11 +29,6 @@ def page(browser):
     yield page
     context.close()
 
-
-def open_link(page, origin: str, fragment: str, root: str = "") -> None:
-    page.goto(f"{origin}{root}suunnittelu/#{fragment}")
-    page.locator("#planner:not([hidden])").wait_for()
-    page.locator('[data-part="plan"]:not([hidden]), [data-part="problems"]:not([hidden])').first.wait_for()
 
 
 def download(page) -> bytes:
